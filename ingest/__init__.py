@@ -1,0 +1,1 @@
+"""Turn policy documents into rows: decode, strip chrome, find structure, split clauses, tag, segment."""

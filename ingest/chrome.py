@@ -1,0 +1,71 @@
+"""Page chrome: the parts of a saved web page that are not the document.
+
+Rules are general (they name kinds of chrome, not documents), so they also work on pages we
+have not seen. The source file keeps its chrome; these rules only keep it out of clauses.
+"""
+import re
+
+# A whole line that is chrome wherever it appears.
+_CHROME_LINE = [
+    ("breadcrumb", re.compile(r"您现在的位置|当前位置[:：]|^首页\s*[>›]")),
+    ("page tools", re.compile(r"^(大\s*中\s*小|打印|关闭窗口|打印本页|关闭|【?字体[:：].*|分享到.*|收藏|返回顶部|Print|Close)$")),
+    ("dateline", re.compile(r"^(发布时间|发布日期|来源|浏览次数|点击数|时间)[:：]|^(Updated|Published|Release Date|Date|Source)\s*:", re.I)),
+    ("dateline", re.compile(r"^Original title\s*:", re.I)),
+    ("source note", re.compile(r"^[(（]\s*(Source|来源)\s*[:：].*[)）]$", re.I)),
+    ("editor note", re.compile(r"^[(（]\s*(Edit|Editor|Edited by|责任编辑|编辑)\s*[:：].*[)）]$", re.I)),
+    ("advert", re.compile(r"^\[ad_\d+\]$")),
+    # "copyrights" in prose is not chrome: only a copyright notice is.
+    ("copyright", re.compile(r"版权所有|版权声明|^\s*(Copyright|©)|Copyright\s*(©|\(c\)|\d{4})|All rights reserved", re.I)),
+    ("licence", re.compile(r"ICP备|ICP证|公网安备|网站标识码|主办单位[:：]|网站维护[:：]|承办单位[:：]")),
+    ("qr code", re.compile(r"二维码|QR code|扫一扫|Wechat ID|微信公众号", re.I)),
+    ("contact footer", re.compile(r"^(E-?mail|Tel|Fax|Add|Address|Website|Web|Phone)\s*[:：]?", re.I)),
+    ("link list", re.compile(r"^(<<|>>)\s*[:：]|^Back to List\b|^(上一篇|下一篇)[:：]", re.I)),
+    ("bullet link", re.compile(r"^[•·]\s*\S{1,12}$")),
+]
+
+# Lines after which everything else on the page is footer: the article has ended.
+_END_OF_ARTICLE = re.compile(r"^(打印|关闭窗口|<<\s*[:：].*|Back to List.*|【打印本页】.*)$", re.I)
+# A breadcrumb closes the page header: everything before it is navigation.
+_BREADCRUMB = re.compile(r"您现在的位置|当前位置[:：]")
+# A menu line: short labels separated by |, none of them a number (tables have numbers).
+_MENU_SEP = re.compile(r"\s*\|\s*")
+
+
+def chrome_reason(text: str):
+    """Why this single line is page chrome, or None when it may be document text."""
+    for reason, pattern in _CHROME_LINE:
+        if pattern.search(text):
+            return reason
+    if _is_menu(text):
+        return "menu"
+    return None
+
+
+def _is_menu(text):
+    cells = [c for c in _MENU_SEP.split(text.strip(" |")) if c]
+    if len(cells) < 3 or "|" not in text:
+        return False
+    return all(len(c) <= 12 and not re.search(r"\d", c) for c in cells)
+
+
+def _is_nav_heading(text):
+    """A one- or two-character menu group title such as 政务 / 互动 / 服务."""
+    return len(text) <= 2
+
+
+def find_chrome(lines, strip_lines=()):
+    """Map line number -> reason for every line that is chrome, using line rules and page layout."""
+    reasons = {}
+    explicit = {s.strip() for s in strip_lines}
+    breadcrumb = next((i for i, ln in enumerate(lines) if _BREADCRUMB.search(ln.text)), None)
+    end = next((i for i, ln in enumerate(lines) if _END_OF_ARTICLE.match(ln.text)), None)
+    for i, ln in enumerate(lines):
+        if ln.text in explicit:
+            reasons[ln.number] = "manifest strip_lines"
+        elif breadcrumb is not None and i <= breadcrumb:
+            reasons[ln.number] = "page header"
+        elif end is not None and i >= end:
+            reasons[ln.number] = "page footer"
+        elif (reason := chrome_reason(ln.text)) is not None:
+            reasons[ln.number] = reason
+    return reasons

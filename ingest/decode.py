@@ -1,0 +1,43 @@
+"""Bytes to text. Chinese government sites still serve GB18030/GBK, so UTF-8 is not assumed."""
+import codecs
+
+from .errors import CorpusError
+
+# Control characters other than tab, LF and CR do not occur in prose; many of them mean binary input.
+_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\x0c"}
+
+
+def decode_bytes(data: bytes, path) -> str:
+    """Decode a document: BOM first, then strict UTF-8, then strict GB18030; otherwise a CorpusError."""
+    if not data.strip():
+        raise CorpusError(path, "the file is empty")
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return _check_text(_strict(data[len(bom):], encoding, path), path)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return _check_text(data.decode(encoding), path)
+        except UnicodeDecodeError:
+            continue
+    raise CorpusError(path, "cannot decode: not UTF-8, UTF-16 with a BOM, or GB18030/GBK")
+
+
+def _strict(data, encoding, path):
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise CorpusError(path, f"not valid {encoding} despite its byte-order mark (byte {e.start})")
+
+
+def _check_text(text, path):
+    bad = sum(1 for ch in text[:65536] if ch < " " and ch not in _ALLOWED_CONTROLS)
+    if bad:
+        line = text[: next(i for i, ch in enumerate(text) if ch < " " and ch not in _ALLOWED_CONTROLS)].count("\n") + 1
+        raise CorpusError(path, f"looks like a binary file ({bad} control characters)", line=line)
+    if not text.strip():
+        raise CorpusError(path, "the file has no text")
+    return text

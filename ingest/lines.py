@@ -1,0 +1,29 @@
+"""Split a decoded source into lines that remember their offsets."""
+import re
+from typing import NamedTuple
+
+_LINE = re.compile(r"[^\r\n]*")
+
+
+class Line(NamedTuple):
+    number: int  # 1-based line number in the source
+    start: int  # offset of the first character of the stripped text
+    end: int  # offset just past its last character
+    text: str  # the line without surrounding white space
+
+
+def split_lines(source: str):
+    """Every non-blank line with its offsets; leading and trailing white space is left out of the span."""
+    lines = []
+    number = 0
+    for m in re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", source):
+        if m.start() == len(source) and not m.group(0):
+            break
+        number += 1
+        raw = m.group(1)
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = m.start(1) + lead
+            lines.append(Line(number, start, start + len(stripped), stripped))
+    return lines

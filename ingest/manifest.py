@@ -1,0 +1,134 @@
+"""Read and check corpus/manifest.yml. Every problem names the manifest (and line) or the document file."""
+import datetime
+import re
+from pathlib import Path
+
+import yaml
+
+from .errors import CorpusError
+
+REQUIRED = ("id", "file", "title", "language", "type", "issuer", "source_name", "translation")
+OPTIONAL = (
+    "title_en", "title_zh", "doc_number", "issue_date", "publication_date",
+    "source_url", "about", "strip_lines",
+)
+LANGUAGES = ("zh", "en")
+TRANSLATIONS = ("original", "official translation", "unofficial translation", "machine translation")
+URL_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MANIFEST_NAME = "manifest.yml"
+# Files in corpus/ that are curated data, not documents.
+DATA_FILES = {MANIFEST_NAME, "measures.yml", "glossary.yml", "userdict.txt"}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of each mapping, for error messages."""
+
+
+def _mapping_with_line(loader, node):
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def read_yaml(path):
+    """Parse a YAML file; a syntax error becomes a CorpusError with the file and line."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8") as f:
+            return yaml.load(f, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        raise CorpusError(path, f"malformed YAML: {e.problem or e.context}", line=mark.line + 1 if mark else None)
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise CorpusError(path, f"malformed YAML: {e}")
+    except FileNotFoundError:
+        raise CorpusError(path, "file not found")
+
+
+def strip_lines_marks(value):
+    """Drop the __line__ keys our loader adds, recursively."""
+    if isinstance(value, dict):
+        return {k: strip_lines_marks(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [strip_lines_marks(v) for v in value]
+    return value
+
+
+def load_manifest(corpus_dir):
+    """Return the manifest's entries as dicts, checked against each other and against the files in corpus_dir."""
+    corpus_dir = Path(corpus_dir)
+    path = corpus_dir / MANIFEST_NAME
+    raw = read_yaml(path)
+    if not isinstance(raw, list) or not raw:
+        raise CorpusError(path, "the manifest must be a non-empty YAML list of documents")
+    entries, seen = [], {}
+    for item in raw:
+        entry = _check_entry(item, path, corpus_dir)
+        if entry["id"] in seen:
+            raise CorpusError(path, f"duplicate id {entry['id']!r} (first at line {seen[entry['id']]})", line=entry["line"])
+        seen[entry["id"]] = entry["line"]
+        entries.append(entry)
+    _check_about(entries, path)
+    _check_unlisted_files(entries, corpus_dir)
+    return entries
+
+
+def _check_entry(item, path, corpus_dir):
+    if not isinstance(item, dict):
+        raise CorpusError(path, "each manifest entry must be a mapping of fields")
+    line = item.get("__line__")
+    missing = [k for k in REQUIRED if item.get(k) in (None, "")]
+    if missing:
+        raise CorpusError(path, f"entry {item.get('id', '?')!r} is missing required field(s): {', '.join(missing)}", line=line)
+    unknown = sorted(set(item) - set(REQUIRED) - set(OPTIONAL) - {"__line__"})
+    if unknown:
+        raise CorpusError(path, f"entry {item['id']!r} has unknown field(s): {', '.join(unknown)}", line=line)
+    entry = {k: item.get(k) for k in REQUIRED + OPTIONAL}
+    entry["line"] = line
+    doc_id = str(entry["id"])
+    if not URL_SAFE_ID.match(doc_id):
+        raise CorpusError(path, f"id {doc_id!r} is not URL-safe: use letters, digits, '-' and '_'", line=line)
+    if entry["language"] not in LANGUAGES:
+        raise CorpusError(path, f"{doc_id}: language must be one of {LANGUAGES}", line=line)
+    if entry["translation"] not in TRANSLATIONS:
+        raise CorpusError(path, f"{doc_id}: translation must be one of {TRANSLATIONS}", line=line)
+    for key in ("issue_date", "publication_date"):
+        value = entry[key]
+        if isinstance(value, (datetime.date, int)):
+            value = entry[key] = value.isoformat() if isinstance(value, datetime.date) else str(value)
+        if value is not None and not ISO_PARTIAL.match(str(value)):
+            raise CorpusError(path, f"{doc_id}: {key} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", line=line)
+    entry["about"] = list(entry["about"] or [])
+    entry["strip_lines"] = list(entry["strip_lines"] or [])
+    entry["path"] = _resolve_file(entry["file"], corpus_dir, path, line)
+    return entry
+
+
+def _resolve_file(name, corpus_dir, path, line):
+    """The document's path; it must be a file directly inside corpus/ (no ../ escapes, no links out)."""
+    name = str(name)
+    candidate = (corpus_dir / name).resolve()
+    if candidate.parent != corpus_dir.resolve() or "/" in name or "\\" in name:
+        raise CorpusError(path, f"file {name!r} must be a file name inside {corpus_dir}", line=line)
+    if not candidate.is_file():
+        raise CorpusError(path, f"file {name!r} does not exist in {corpus_dir}", line=line)
+    return candidate
+
+
+def _check_about(entries, path):
+    ids = {e["id"] for e in entries}
+    for e in entries:
+        for other in e["about"]:
+            if other not in ids:
+                raise CorpusError(path, f"{e['id']}: 'about' names unknown document {other!r}", line=e["line"])
+
+
+def _check_unlisted_files(entries, corpus_dir):
+    listed = {e["path"].name for e in entries}
+    for f in sorted(corpus_dir.iterdir()):
+        if f.is_file() and not f.name.startswith(".") and f.name not in listed and f.name not in DATA_FILES:
+            raise CorpusError(f, "this corpus file has no entry in manifest.yml")

@@ -1,0 +1,46 @@
+"""Text folding for analysis and search. Every fold keeps length, so offsets into the source stay valid."""
+import functools
+import re
+
+import opencc
+
+# Full-width ASCII variants (Ａ, １, ％) sit at a fixed offset from their ASCII forms.
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+# Spaces that are not U+0020: no-break, ideographic, en/em and friends.
+_SPACES = {cp: 0x20 for cp in (0x00A0, 0x3000, 0x2002, 0x2003, 0x2009, 0x202F, 0x205F)}
+# Zero-width characters become plain spaces (not deleted) so that lengths stay the same.
+_ZERO_WIDTH = {cp: 0x20 for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
+_WIDTH_TABLE = {**_FULLWIDTH, **_SPACES, **_ZERO_WIDTH}
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    return opencc.OpenCC("t2s")
+
+
+def fold_width(text: str) -> str:
+    """Full-width letters, digits and punctuation to ASCII; odd spaces to a plain space."""
+    return text.translate(_WIDTH_TABLE)
+
+
+def fold_traditional(text: str) -> str:
+    """Traditional Chinese characters to simplified, character by character (length-preserving)."""
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # OpenCC converted a phrase to one of another length: fall back to single characters.
+    return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+
+
+def normalise(text: str) -> str:
+    """The analysis form of a text: simplified, half-width, one kind of space. Same length as the input."""
+    return fold_traditional(fold_width(text))
+
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def has_cjk(text: str) -> bool:
+    """True when the text contains at least one CJK ideograph."""
+    return CJK_CHAR.search(text) is not None

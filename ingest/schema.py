@@ -1,0 +1,66 @@
+"""The database's shape, declared as data and applied by one function."""
+
+# table -> (columns in order with SQLite types, primary key, foreign keys)
+TABLES = {
+    "documents": (
+        {
+            "id": str, "title": str, "title_en": str, "title_zh": str, "language": str, "type": str,
+            "issuer": str, "doc_number": str, "issue_date": str, "publication_date": str,
+            "source_name": str, "source_url": str, "translation": str, "about": str,
+            "file": str, "sha256": str, "chars": int, "section_count": int, "clause_count": int,
+            "date_check": str, "permalink": str, "citation": str, "citation_zh": str,
+        },
+        "id", [],
+    ),
+    "sections": (
+        {
+            "id": str, "document_id": str, "parent_id": str, "level": int, "number": str,
+            "heading": str, "text": str, "start": int, "end": int, "line": int, "sort_order": int,
+        },
+        "id", [("document_id", "documents", "id"), ("parent_id", "sections", "id")],
+    ),
+    "clauses": (
+        {
+            "id": str, "document_id": str, "section_id": str, "paragraph": int, "sentence": int,
+            "position": int, "text": str, "start": int, "end": int, "line": int, "language": str,
+            "text_seg": str, "modality": str, "measures": str, "permalink": str, "citation": str, "citation_zh": str,
+        },
+        "id", [("document_id", "documents", "id"), ("section_id", "sections", "id")],
+    ),
+    "indicators": (
+        {
+            "id": str, "document_id": str, "section_id": str, "number": str, "indicator": str,
+            "target_year": int, "value_as_printed": str, "unit_as_printed": str, "value": float,
+            "attribute": str, "row_text": str, "start": int, "end": int, "value_start": int, "value_end": int,
+        },
+        "id", [("document_id", "documents", "id"), ("section_id", "sections", "id")],
+    ),
+    "chrome_lines": (
+        {"id": str, "document_id": str, "line": int, "text": str, "reason": str},
+        "id", [("document_id", "documents", "id")],
+    ),
+    "build_info": (
+        {
+            "key": str, "built_at": str, "corpus_sha256": str, "document_count": int, "clause_count": int,
+            "python_version": str, "sqlite_version": str, "jieba_version": str,
+            "sqlite_utils_version": str, "datasette_version": str, "cn2an_version": str, "opencc_version": str,
+        },
+        "key", [],
+    ),
+}
+
+INDEXES = {
+    "sections": [["document_id", "sort_order"]],
+    "clauses": [["document_id", "position"], ["section_id"], ["language"], ["modality"]],
+    "indicators": [["document_id"]],
+}
+
+
+def ensure_schema(db, tables=TABLES, indexes=INDEXES):
+    """Create every table, foreign key and index; safe to run on a database that has them."""
+    for name, (columns, pk, fks) in tables.items():
+        if not db[name].exists():
+            db[name].create(columns, pk=pk, foreign_keys=fks, not_null={pk} if isinstance(pk, str) else set(pk))
+    for name, index_list in indexes.items():
+        for cols in index_list:
+            db[name].create_index(cols, if_not_exists=True)

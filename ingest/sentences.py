@@ -1,0 +1,87 @@
+"""Split a paragraph into clauses: one sentence each, or one item of a ；-separated list."""
+import re
+
+_CLOSERS = "”’\"'」』）)】"
+_OPENERS = "“‘\"'「『（(【"
+
+# Chinese: after 。！？ or ； (and any closing quotes/brackets that follow). A run like ？！ stays together.
+_ZH_END = re.compile(rf"[。！？!?；;…]+[{_CLOSERS}]*")
+
+# English words that end in a full stop without ending the sentence.
+_ABBREVIATIONS = {
+    "no", "nos", "mr", "mrs", "ms", "dr", "prof", "st", "co", "ltd", "inc", "corp", "vs", "e.g", "i.e",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "para", "fig",
+    "vol", "p", "pp", "u.s", "u.k", "e.u", "p.r.c", "gov", "dept", "approx", "ca", "jr", "sr", "rev", "gen",
+}
+# A candidate English sentence end: punctuation, optional closing quotes, then what follows.
+_EN_END = re.compile(rf"(\.{{1,3}}|[!?])([{_CLOSERS}]*)(\s*)(?=(\S?))")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def split_clauses(text: str, lang: str):
+    """(start, end) spans of the clauses of a paragraph, relative to it; white space is left out of spans."""
+    ends = _zh_ends(text) if lang == "zh" else _en_ends(text)
+    spans, start = [], 0
+    for end in ends + [len(text)]:
+        span = _trim(text, start, end)
+        if span:
+            spans.append(span)
+        start = end
+    return spans
+
+
+def _trim(text, start, end):
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _zh_ends(text):
+    """Sentence ends in Chinese text, not inside 《》 titles or quotation marks."""
+    ends = []
+    for m in _ZH_END.finditer(text):
+        if _inside_pair(text, m.start(), "《", "》") or _inside_pair(text, m.start(), "“", "”"):
+            continue
+        ends.append(m.end())
+    return ends
+
+
+def _inside_pair(text, pos, open_ch, close_ch):
+    before = text[:pos]
+    return before.count(open_ch) > before.count(close_ch)
+
+
+def _en_ends(text):
+    ends = []
+    for m in _EN_END.finditer(text):
+        punct, closers, space, nxt = m.group(1), m.group(2), m.group(3), m.group(4)
+        end = m.start(3)
+        if not nxt:  # end of paragraph
+            ends.append(end)
+        elif _is_sentence_end(text, m.start(), punct, closers, space, nxt):
+            ends.append(end)
+    return ends
+
+
+def _is_sentence_end(text, pos, punct, closers, space, nxt):
+    before = text[:pos]
+    word = _WORD_BEFORE.search(before)
+    word = word.group(1) if word else ""
+    if punct == "." and not closers:
+        if before[-1:].isdigit() and nxt.isdigit():
+            return False  # 2.5, 1.490
+        if word.lower().rstrip(".") in _ABBREVIATIONS:
+            return False  # No. 68, i.e. this
+        if len(word) == 1 and word.isupper():
+            return False  # an initial: J. Smith
+        if "." in word and len(word) <= 5 and nxt.islower() is False and not space:
+            return False  # inside U.S.A or e.g.x
+    if space:
+        # An ordinary break: the next sentence starts with a capital, a digit or an opening quote.
+        return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or ord(nxt) > 0x2E80
+    # Machine translation glued the next sentence on: "interview.Ma Huijuan", "University.1 offline".
+    if closers:
+        return nxt.isupper()
+    return before[-1:].isalpha() and len(word) >= 2 and (nxt.isupper() or nxt.isdigit())
