@@ -22,7 +22,7 @@ TABLES = {
     "clauses": (
         {
             "id": str, "document_id": str, "section_id": str, "paragraph": int, "sentence": int,
-            "position": int, "text": str, "start": int, "end": int, "line": int, "language": str,
+            "position": int, "sort_key": int, "text": str, "start": int, "end": int, "line": int, "language": str,
             "text_seg": str, "modality": str, "measures": str, "permalink": str, "citation": str, "citation_zh": str,
         },
         "id", [("document_id", "documents", "id"), ("section_id", "sections", "id")],
@@ -39,6 +39,14 @@ TABLES = {
         {"id": str, "document_id": str, "line": int, "text": str, "reason": str},
         "id", [("document_id", "documents", "id")],
     ),
+    "glossary": (
+        {"id": str, "zh": str, "en": str, "note": str, "total_count": int, "document_counts": str},
+        "id", [],
+    ),
+    "glossary_counts": (
+        {"id": str, "term_id": str, "document_id": str, "occurrences": int},
+        "id", [("term_id", "glossary", "id"), ("document_id", "documents", "id")],
+    ),
     "build_info": (
         {
             "key": str, "built_at": str, "corpus_sha256": str, "document_count": int, "clause_count": int,
@@ -51,7 +59,7 @@ TABLES = {
 
 INDEXES = {
     "sections": [["document_id", "sort_order"]],
-    "clauses": [["document_id", "position"], ["section_id"], ["language"], ["modality"]],
+    "clauses": [["document_id", "position"], ["sort_key"], ["section_id"], ["language"], ["modality"]],
     "indicators": [["document_id"]],
 }
 

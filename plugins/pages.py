@@ -1,0 +1,44 @@
+"""Context for our page templates: a document's clauses, a clause's neighbours, a search's expansion."""
+from datasette import hookimpl
+
+from ingest.glossary import terms_from_rows
+from ingest.search import expand_query
+
+_DOCUMENT_CLAUSES = """
+select c.id, c.text, c.paragraph, c.sentence, c.section_id, s.number, s.heading, s.level
+from clauses c left join sections s on s.id = c.section_id
+where c.document_id = :id order by c.position
+"""
+_CLAUSE_CONTEXT = """
+select c.id, c.text, c.position, c.document_id, d.title, d.citation as doc_citation,
+  s.heading, s.number, c.citation, c.citation_zh,
+  (select id from clauses p where p.document_id = c.document_id and p.position = c.position - 1) as previous_id,
+  (select id from clauses n where n.document_id = c.document_id and n.position = c.position + 1) as next_id
+from clauses c join documents d on d.id = c.document_id left join sections s on s.id = c.section_id
+where c.id = :id
+"""
+
+
+async def _rows(datasette, database, sql, params):
+    result = await datasette.get_database(database).execute(sql, params)
+    return [dict(r) for r in result.rows]
+
+
+@hookimpl
+def extra_template_vars(view_name, table, database, request, datasette):
+    async def inner():
+        if request is None:
+            return {}
+        if view_name == "row" and table in ("documents", "clauses"):
+            pk = request.url_vars.get("pks", "")
+            sql = _DOCUMENT_CLAUSES if table == "documents" else _CLAUSE_CONTEXT
+            return {f"{table}_context": await _rows(datasette, database, sql, {"id": pk})}
+        # Canned query pages have no view_name of their own in Datasette 0.65; only query-policy-search.html
+        # shows this value.
+        if database and request.args.get("expand") and request.args.get("q"):
+            glossary = terms_from_rows(await _rows(datasette, database, "select id, zh, en from glossary", {}))
+            return {"search_expansion": expand_query(request.args["q"], glossary)[1]}
+        return {}
+
+    return inner
+

@@ -1,0 +1,68 @@
+"""Shared fixtures: the real build of the real corpus, once per session, served by a real Datasette."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from ingest import builder as build
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def make_datasette(db_path):
+    """A Datasette configured exactly as the README's serve command configures it."""
+    return Datasette(
+        [],
+        immutables=[str(db_path)],
+        metadata=yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8")),
+        plugins_dir=str(ROOT / "plugins"),
+        template_dir=str(ROOT / "templates"),
+        settings=json.loads((ROOT / "settings.json").read_text()),
+    )
+
+
+@pytest.fixture(scope="session")
+def db_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("db") / "policy.db"
+    build.build(CORPUS, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def db(db_path):
+    import sqlite3
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    yield conn
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def sources(db):
+    """Decoded source text of every document, by document id (read the same way the build reads it)."""
+    from ingest.decode import decode_bytes
+    return {r["id"]: decode_bytes((CORPUS / r["file"]).read_bytes(), r["file"]) for r in db.execute("select id, file from documents")}
+
+
+@pytest.fixture
+async def ds(db_path):
+    datasette = make_datasette(db_path)
+    await datasette.invoke_startup()
+    return datasette
+
+
+@pytest.fixture
+def corpus_copy(tmp_path):
+    """A writable copy of the real corpus, for tests that add, break or change documents."""
+    dest = tmp_path / "corpus"
+    shutil.copytree(CORPUS, dest)
+    return dest
+
+
+def load_gold(name):
+    return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
