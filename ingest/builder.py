@@ -210,6 +210,10 @@ def main(argv=None):
     except CorpusError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
+    except (OSError, sqlite3.Error) as e:
+        # A full disk, a read-only folder: the previous database is still in place.
+        print(f"error: could not write {args.db}: {e}; the previous database is unchanged", file=sys.stderr)
+        return 1
     print(f"built {result['db']}: {result['documents']} documents in {time.monotonic() - started:.1f}s", file=sys.stderr)
     return 0
 

@@ -42,7 +42,8 @@ def read_yaml(path):
             return yaml.load(f, Loader=_LineLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        raise CorpusError(path, f"malformed YAML: {e.problem or e.context}", line=mark.line + 1 if mark else None)
+        context = f" ({e.context} at line {e.context_mark.line + 1})" if e.context and e.context_mark else ""
+        raise CorpusError(path, f"malformed YAML: {e.problem or e.context}{context}", line=mark.line + 1 if mark else None)
     except (yaml.YAMLError, UnicodeDecodeError) as e:
         raise CorpusError(path, f"malformed YAML: {e}")
     except FileNotFoundError:

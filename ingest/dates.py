@@ -1,0 +1,509 @@
+"""Dates and periods in clause text, Chinese and English: 2020年4月23日, 6月30日前, By 2025, this year, 十四五,
+the 14th Five-Year Plan. Relative dates resolve against the document's own date."""
+import calendar
+import datetime
+import re
+
+from .normalise import normalise
+
+# ---------------------------------------------------------------------------------------------- word lists
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15,
+}
+COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+# "this year", "last year": offset from the document's year.
+RELATIVE_YEARS = {
+    "this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the coming": 1,
+    "今": 0, "本": 0, "去": -1, "明": 1,
+}
+CHINESE_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# The 1st and 2nd Five-Year Plans covered 1953-1957 and 1958-1962; after three years of readjustment the 3rd
+# began in 1966, and each later plan starts five years on (13th 2016-2020, 14th 2021-2025).
+FIRST_PLAN_YEARS = {1: 1953, 2: 1958}
+THIRD_PLAN_YEAR = 1966
+PERIOD_KINDS = ("period",)
+
+# ---------------------------------------------------------------------------------------------- patterns
+# Machine-translated English glues words together ("this yearAfter"), so a word may also start where a
+# lower-case letter meets an upper-case one, and end where an upper-case letter follows.
+_L = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
+_R = r"(?![a-z])"
+_NO_DIGIT_BEFORE = r"(?<![\d,.])"
+_NO_DIGIT_AFTER = r"(?!\d|[.,]\d)"
+_YEAR = r"(?:19|20)\d{2}"
+
+
+def _month_alternation(names):
+    """Title-case and upper-case forms; abbreviations may end in a full stop. Lower case 'may' is a verb."""
+    forms = []
+    for name in sorted(names, key=len, reverse=True):
+        stop = r"\.?" if len(name) <= 4 and name not in ("june", "july") else ""
+        forms += [re.escape(name.title()) + stop, re.escape(name.upper()) + stop]
+    return "(?:" + "|".join(forms) + ")"
+
+
+_FULL_MONTHS = [n for n, _ in MONTHS.items() if len(n) > 4 or n in ("june", "july", "may")]
+_MONTH = _month_alternation(MONTHS)
+# A month name alone is a date only when unambiguous: "May" alone is left out.
+_MONTH_ALONE = _month_alternation([n for n in _FULL_MONTHS if n != "may"])
+_YEAR_REF = (
+    rf"(?:(?P<year>{_YEAR})(?!\d)"
+    r"|(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he current|[Tt]he previous|[Tt]he coming)\s+year" + _R +
+    r"|(?P<theyear>the year)" + _R + ")"
+)
+_ORDINAL = (
+    r"(?P<ord>(?<!\d)\d{1,2}(?:st|nd|rd|th)|(?i:" + "|".join(ORDINAL_WORDS) + r"))"
+)
+_PLAN = _ORDINAL + r"\s+(?i:five[-\s]year)(?:\s+(?i:plan))?(?:\s+(?i:period))?" + _R
+_QUOTE_OPEN = "\"“‘'"
+_QUOTE_CLOSE = "\"”’'"
+
+EN_MONTH_DAY_YEAR = re.compile(
+    _L + rf"(?P<mon>{_MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<year>{_YEAR})(?!\d)"
+)
+EN_DAY_MONTH_YEAR = re.compile(
+    _NO_DIGIT_BEFORE + rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})(?!\d)"
+)
+EN_MONTH_YEAR = re.compile(_L + rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)")
+EN_MONTH_DAY = re.compile(_L + rf"(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?" + _NO_DIGIT_AFTER)
+EN_DAY_MONTH = re.compile(_NO_DIGIT_BEFORE + rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALONE})" + _R)
+# "September", "March of this year", "March this year".
+EN_MONTH_ALONE = re.compile(
+    _L + rf"(?P<mon>{_MONTH_ALONE})" + _R +
+    r"(?:\s+(?:of\s+)?(?P<rel>this|last|next)\s+year" + _R + ")?"
+)
+EN_BARE_YEAR = re.compile(r"(?<![\d,.$¥£€#/])" + rf"(?P<year>{_YEAR})" + r"(?!\d|[.,]\d|%|\s*年)")
+EN_RELATIVE_YEAR = re.compile(
+    _L + r"(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he current|[Tt]he previous|[Tt]he coming)\s+year" + _R
+)
+EN_RELATIVE_MONTH = re.compile(_L + r"(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+month" + _R)
+# "the end of 2023", "the end of this year", "the beginning of 2021".
+EN_EDGE_OF_YEAR = re.compile(_L + r"(?:[Tt]he\s+)?(?P<edge>end|beginning|start)\s+of\s+" + _YEAR_REF)
+# "the end of March", "the end of June 2024".
+EN_EDGE_OF_MONTH = re.compile(
+    _L + rf"(?:[Tt]he\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<mon>{_MONTH_ALONE})" + _R +
+    rf"(?:,?\s+(?P<year>{_YEAR})(?!\d)|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year{_R})?"
+)
+# 'the end of the "13th Five-Year Plan"': the quote sits inside the expression, so it stays in the surface.
+EN_EDGE_OF_PLAN = re.compile(
+    _L + r"(?:[Tt]he\s+)?(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?"
+    + rf"(?P<q>[{_QUOTE_OPEN}])?" + _PLAN + rf"(?(q)[{_QUOTE_CLOSE}])"
+)
+# "the first half of this year", "the third quarter of 2023".
+EN_PART_OF_YEAR = re.compile(
+    _L + r"(?:[Tt]he\s+)?(?P<part>(?i:first|second|1st|2nd)\s+half|(?i:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
+    r"\s+of\s+" + _YEAR_REF
+)
+EN_PLAN = re.compile(_L + _PLAN)
+# "the past four years": a rolling span back from a full document date.
+EN_ROLLING = re.compile(
+    _L + r"(?:[Tt]he\s+)?(?:past|last|previous)\s+(?P<n>\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?P<unit>years|months)" + _R
+)
+ISO_DATE = re.compile(
+    r"(?<![\d.])" + rf"(?P<year>{_YEAR})(?P<sep>[-/.])(?P<mon>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?!\d)"
+)
+# "2021-2035", "2021—2035年", "2021年至2025年", "2021 to 2025".
+YEAR_RANGE = re.compile(
+    _NO_DIGIT_BEFORE + rf"(?P<year>{_YEAR})年?\s*(?:[-–—―~]|至|到|to|through|until)\s*(?P<year2>{_YEAR})(?P<nian>年)?(?!\d)"
+)
+
+_ZH_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_ZH_YEAR = rf"(?:{_YEAR}|[一二][〇○零一二三四五六七八九]{{3}})"
+# 2020年, 2020年4月, 2020年4月23日, 2023年底, 2020年上半年, 2024年第一季度, 2020年度.
+ZH_DATE = re.compile(
+    r"(?<![\d〇○零一二三四五六七八九])" + rf"(?P<year>{_ZH_YEAR})\s*年"
+    rf"(?:(?P<mon>{_ZH_NUM})\s*月(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P<mend>底|末))?"
+    r"|(?P<yend>底|末)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度|度)?"
+)
+# 今年, 去年4月, 明年底, 今年上半年, 本年度.
+ZH_RELATIVE = re.compile(
+    r"(?P<rel>今|去|明|本)年(?:度)?"
+    rf"(?:(?P<mon>{_ZH_NUM})\s*月(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P<mend>底|末))?"
+    r"|(?P<yend>底|末)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度)?"
+)
+# 6月30日, 11月, 6月底 (year from the document).
+ZH_MONTH_DAY = re.compile(
+    r"(?<![\d年一二三四五六七八九十])" + rf"(?P<mon>{_ZH_NUM})\s*月(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P<mend>底|末)|份)?"
+)
+# 十四五, “十三五”末; guards keep it out of plain numbers such as 十四五万.
+ZH_PLAN = re.compile(
+    r"(?<![\d一二三四五六七八九十百千万零〇两])"
+    rf"(?P<q>[{_QUOTE_OPEN}「])?十(?P<n>[一二三四五六七八九])五(?![\d万千百亿个年%])"
+    rf"(?:(?P<q2>[{_QUOTE_CLOSE}」])?(?P<end>期末|末))?"
+)
+ZH_PLAN_LONG = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个五年(?:规划|计划)(?:时期|期间)?")
+ZH_ROLLING = re.compile(rf"(?:近|过去|最近)(?P<n>{_ZH_NUM})(?P<unit>年|个月)")
+
+# Words in front of a date that make it a limit: By 2025, before June 30, 到2025年.
+EN_LIMIT_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:[Bb]y|BY|[Bb]efore|[Nn]o later than|[Nn]ot later than)|(?<=[a-z])(?:By|Before))\s+$"
+)
+ZH_LIMIT_BEFORE = re.compile(r"(?<![截直])(?:到|至)$")
+ZH_LIMIT_AFTER = re.compile(r"(?:之前|以前|前)(?!后)")  # used with .match(text, end)
+# A year bracketed like 〔2020〕 or [2020] is part of a document number (国知发运函字〔2020〕37号).
+DOC_NUMBER_BRACKETS = ("〔〕", "[]", "【】", "［］")
+# A bare year followed by a plural noun or a unit is a count ("2025 jobs"); these -s words are not plurals.
+COUNT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b|yuan\b|RMB\b|(?P<plural>[a-z]+s)\b)")
+NOT_PLURALS = {"was", "has", "is", "as", "this", "its", "his", "us", "thus", "plus", "across", "versus", "whereas", "unless", "besides", "towards", "afterwards", "onwards"}
+COUNT_BEFORE = re.compile(r"\b(?:more than|over|nearly|almost|total of|up to|than|about|No\.?)\s*$", re.IGNORECASE)
+# A year tied to a quantified goal is a target: a future verb and a figure in the same clause.
+FUTURE_MARKER = re.compile(
+    r"\b(?:will|shall|plans? to|aims? to|strive to|(?:is|are) expected to)\b|力争|预计|目标"
+)
+SIGNATURE_TRIM = " \t\r\n.,;:()（）。，；：、"
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+def _day(year, month, day):
+    """A datetime.date, or None when the day does not exist."""
+    if not (1 <= month <= 12) or not (1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    return datetime.date(year, month, day)
+
+
+def _month_span(year, month):
+    """First and last day of a month."""
+    return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_span(year):
+    """First and last day of a year."""
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def _plan_span(n):
+    """The Nth Five-Year Plan: 1st = 1953-1957, 14th = 2021-2025."""
+    first = FIRST_PLAN_YEARS.get(n, THIRD_PLAN_YEAR + 5 * (n - 3))
+    return datetime.date(first, 1, 1), datetime.date(first + 4, 12, 31)
+
+
+def parse_doc_date(doc_date):
+    """'2020-04-23' -> (2020, 4, 23); '2020' -> (2020, None, None); None -> None."""
+    if not doc_date:
+        return None
+    parts = [int(p) for p in str(doc_date).split("-")]
+    return tuple(parts + [None] * (3 - len(parts)))
+
+
+def _doc_first_day(doc):
+    """The earliest day the document's date allows."""
+    return datetime.date(doc[0], doc[1] or 1, doc[2] or 1)
+
+
+def parse_chinese_small(surface):
+    """Chinese or Arabic numerals up to 99 (month and day numbers): 十 -> 10, 二十三 -> 23, 6 -> 6."""
+    if surface.isdigit():
+        return int(surface)
+    if "十" not in surface:
+        return CHINESE_DIGITS.get(surface) if len(surface) == 1 else None
+    tens, _, units = surface.partition("十")
+    return (CHINESE_DIGITS.get(tens, 0) if tens else 1) * 10 + (CHINESE_DIGITS.get(units, 0) if units else 0)
+
+
+def parse_chinese_year(surface):
+    """'2020' or '二〇二〇' -> 2020."""
+    if surface.isdigit():
+        return int(surface)
+    return int("".join(str(CHINESE_DIGITS[c]) for c in surface))
+
+
+def _month_number(name):
+    """'September', 'Sept.', 'JUL' -> month number."""
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _relative_year(word, doc):
+    """'this' / '今' -> the document's year plus the word's offset; None without a document date."""
+    if doc is None:
+        return None
+    return doc[0] + RELATIVE_YEARS[word.lower()]
+
+
+def _year_ref(m, doc):
+    """The year of a _YEAR_REF group: 2023, this year, the year."""
+    if m.group("year"):
+        return int(m.group("year"))
+    if m.group("rel"):
+        return _relative_year(m.group("rel"), doc)
+    return doc[0] if doc else None
+
+
+def _ordinal(surface):
+    """'14th' -> 14, 'Fourteenth' -> 14."""
+    digits = re.match(r"\d+", surface)
+    return int(digits.group()) if digits else ORDINAL_WORDS[surface.lower()]
+
+
+def _candidate(start, end, span, precision, kind="date"):
+    """A found date before roles are given; None when the date does not resolve."""
+    if span is None or span[0] is None:
+        return None
+    return {"start": start, "end": end, "date_start": span[0], "date_end": span[1], "precision": precision, "kind": kind}
+
+
+# ---------------------------------------------------------------------------------------------- finders
+def _find_english(text, doc):
+    """Candidates from the English patterns."""
+    for m in EN_MONTH_DAY_YEAR.finditer(text):
+        day = _day(int(m["year"]), _month_number(m["mon"]), int(m["day"]))
+        yield _candidate(m.start(), m.end(), (day, day), "day")
+    for m in EN_DAY_MONTH_YEAR.finditer(text):
+        day = _day(int(m["year"]), _month_number(m["mon"]), int(m["day"]))
+        yield _candidate(m.start(), m.end(), (day, day), "day")
+    for m in EN_MONTH_YEAR.finditer(text):
+        yield _candidate(m.start(), m.end(), _month_span(int(m["year"]), _month_number(m["mon"])), "month")
+    for pattern in (EN_MONTH_DAY, EN_DAY_MONTH):
+        for m in pattern.finditer(text):
+            if doc:
+                day = _day(doc[0], _month_number(m["mon"]), int(m["day"]))
+                yield _candidate(m.start(), m.end(), (day, day), "day")
+    for m in EN_MONTH_ALONE.finditer(text):
+        year = _relative_year(m["rel"], doc) if m["rel"] else (doc[0] if doc else None)
+        if year:
+            yield _candidate(m.start(), m.end(), _month_span(year, _month_number(m["mon"])), "month")
+    for m in EN_RELATIVE_YEAR.finditer(text):
+        # "the last year of the plan" and "the next year" are relative to the story, not to the document.
+        if m["rel"].lower() in ("last", "next") and re.search(r"\bthe\s+$", text[: m.start()], re.IGNORECASE):
+            continue
+        year = _relative_year(m["rel"], doc)
+        yield _candidate(m.start(), m.end(), year and _year_span(year), "year")
+    for m in EN_RELATIVE_MONTH.finditer(text):
+        if doc and doc[1]:
+            offset = RELATIVE_YEARS[m["rel"].lower()]
+            index = doc[0] * 12 + doc[1] - 1 + offset
+            yield _candidate(m.start(), m.end(), _month_span(index // 12, index % 12 + 1), "month")
+    for m in EN_EDGE_OF_YEAR.finditer(text):
+        year = _year_ref(m, doc)
+        if year:
+            day = datetime.date(year, 12, 31) if m["edge"] == "end" else datetime.date(year, 1, 1)
+            yield _candidate(m.start(), m.end(), (day, day), "day", "year_edge")
+    for m in EN_EDGE_OF_MONTH.finditer(text):
+        year = int(m["year"]) if m["year"] else _relative_year(m["rel"], doc) if m["rel"] else (doc and doc[0])
+        if year:
+            first, last = _month_span(year, _month_number(m["mon"]))
+            day = last if m["edge"] == "end" else first
+            yield _candidate(m.start(), m.end(), (day, day), "day", "edge")
+    for m in EN_EDGE_OF_PLAN.finditer(text):
+        first, last = _plan_span(_ordinal(m["ord"]))
+        day = last if m["edge"] == "end" else first
+        yield _candidate(m.start(), m.end(), (day, day), "day", "edge")
+    for m in EN_PART_OF_YEAR.finditer(text):
+        year = _year_ref(m, doc)
+        if year:
+            yield _candidate(m.start(), m.end(), _part_of_year(year, m["part"]), "period", "period")
+    for m in EN_PLAN.finditer(text):
+        yield _candidate(m.start(), m.end(), _plan_span(_ordinal(m["ord"])), "period", "period")
+    for m in EN_ROLLING.finditer(text):
+        n = int(m["n"]) if m["n"].isdigit() else COUNT_WORDS[m["n"]]
+        yield _candidate(m.start(), m.end(), _rolling_span(doc, n, m["unit"].startswith("year")), "period", "period")
+    for m in EN_BARE_YEAR.finditer(text):
+        if _is_year_not_count(text, m.start(), m.end()):
+            yield _candidate(m.start(), m.end(), _year_span(int(m["year"])), "year")
+
+
+def _find_chinese(text, doc):
+    """Candidates from the Chinese patterns."""
+    for m in ZH_DATE.finditer(text):
+        yield _resolve_zh_date(m, parse_chinese_year(m["year"]))
+    for m in ZH_RELATIVE.finditer(text):
+        yield _resolve_zh_date(m, _relative_year(m["rel"], doc))
+    for m in ZH_MONTH_DAY.finditer(text):
+        yield _resolve_zh_date(m, doc and doc[0])
+    for m in ZH_PLAN.finditer(text):
+        start = m.start() + (1 if m["q"] else 0)
+        first, last = _plan_span(10 + CHINESE_DIGITS[m["n"]])
+        if m["end"]:
+            yield _candidate(start, m.end(), (last, last), "day", "edge")
+        else:
+            yield _candidate(start, m.start("n") + 2, (first, last), "period", "period")
+    for m in ZH_PLAN_LONG.finditer(text):
+        n = parse_chinese_small(m["n"])
+        yield _candidate(m.start(), m.end(), n and _plan_span(n), "period", "period")
+    for m in ZH_ROLLING.finditer(text):
+        n = parse_chinese_small(m["n"])
+        yield _candidate(m.start(), m.end(), n and _rolling_span(doc, n, m["unit"] == "年"), "period", "period")
+
+
+def _find_common(text, doc):
+    """Candidates written the same way in both languages: 2020-04-23, 2021-2035."""
+    for m in ISO_DATE.finditer(text):
+        day = _day(int(m["year"]), int(m["mon"]), int(m["day"]))
+        yield _candidate(m.start(), m.end(), (day, day), "day")
+    for m in YEAR_RANGE.finditer(text):
+        first, last = int(m["year"]), int(m["year2"])
+        if first < last <= first + 100 and _is_year_not_count(text, m.start(), m.end()):
+            yield _candidate(m.start(), m.end(), (_year_span(first)[0], _year_span(last)[1]), "period", "period")
+
+
+def _resolve_zh_date(m, year):
+    """A candidate from a Chinese match with optional month, day, 底, 上半年 and 季度 groups."""
+    if not year:
+        return None
+    month = m["mon"] and parse_chinese_small(m["mon"])
+    if m["mon"]:
+        if not month or not 1 <= month <= 12:
+            return None
+        first, last = _month_span(year, month)
+        if m["day"]:
+            day = _day(year, month, parse_chinese_small(m["day"]) or 0)
+            return _candidate(m.start(), m.end(), (day, day), "day")
+        if m["mend"]:
+            return _candidate(m.start(), m.end(), (last, last), "day", "edge")
+        return _candidate(m.start(), m.end(), (first, last), "month")
+    groups = m.groupdict()
+    if groups.get("yend"):
+        return _candidate(m.start(), m.end(), (datetime.date(year, 12, 31),) * 2, "day", "year_edge")
+    if groups.get("half"):
+        part = "first half" if m["half"] == "上" else "second half"
+        return _candidate(m.start(), m.end(), _part_of_year(year, part), "period", "period")
+    if groups.get("quarter"):
+        q = m["quarter"].lstrip("第")
+        return _candidate(m.start(), m.end(), _part_of_year(year, f"{parse_chinese_small(q)} quarter"), "period", "period")
+    return _candidate(m.start(), m.end(), _year_span(year), "year")
+
+
+def _part_of_year(year, part):
+    """'first half' -> Jan 1..Jun 30; 'third quarter' or '3 quarter' -> Jul 1..Sep 30."""
+    words = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3, "3": 3, "fourth": 4, "4th": 4, "4": 4}
+    which, unit = part.split()[0].lower(), part.split()[-1]
+    months = 6 if unit == "half" else 3
+    first_month = (words[which] - 1) * months + 1
+    return datetime.date(year, first_month, 1), _month_span(year, first_month + months - 1)[1]
+
+
+def _rolling_span(doc, n, years):
+    """The last n years or months up to a full document date; None when the document date is not a full day."""
+    if not doc or doc[2] is None:
+        return None
+    end = datetime.date(*doc)
+    index = end.year * 12 + end.month - 1 - (12 * n if years else n)
+    year, month = index // 12, index % 12 + 1
+    return datetime.date(year, month, min(end.day, calendar.monthrange(year, month)[1])), end
+
+
+def _is_year_not_count(text, start, end):
+    """False for 〔2020〕 in a document number and for counts such as '2025 jobs' or 'over 2020'."""
+    for pair in DOC_NUMBER_BRACKETS:
+        if text[start - 1:start] == pair[0] and text[end:end + 1] == pair[1]:
+            return False
+    after = COUNT_AFTER.match(text, end)
+    if after and not (after["plural"] and after["plural"] in NOT_PLURALS):
+        return False
+    return not COUNT_BEFORE.search(text[max(0, start - 20):start])
+
+
+def _select_longest(candidates):
+    """Keep the longest of overlapping candidates (2020年4月23日 over 4月23日), in text order."""
+    chosen = []
+    for c in sorted((c for c in candidates if c), key=lambda c: (c["start"] - c["end"], c["start"])):
+        if all(c["end"] <= o["start"] or c["start"] >= o["end"] for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c["start"])
+
+
+def _extend_limit(c, text):
+    """Take in a leading By / before / 到 or a trailing 前: they turn a date into a limit."""
+    if c["kind"] in PERIOD_KINDS:
+        return c
+    window = max(0, c["start"] - 20), c["start"]
+    before = EN_LIMIT_BEFORE.search(text, *window) or ZH_LIMIT_BEFORE.search(text, *window)
+    if before:
+        c = {**c, "start": c["start"] - len(before.group()), "limit": True}
+    after = ZH_LIMIT_AFTER.match(text, c["end"])
+    if after:
+        c = {**c, "end": after.end(), "limit": True}
+    return c
+
+
+def _role(c, text, doc, others):
+    """issued, deadline, target, event or period for one candidate, from its wording and the clause."""
+    if c["kind"] in PERIOD_KINDS:
+        return "period"
+    past = doc is not None and c["date_end"] < _doc_first_day(doc)
+    if c.get("limit"):
+        if past:
+            return "event"  # "By the end of 2023" in a 2024 report takes stock; it sets no goal.
+        return "target" if c["precision"] == "year" or c["kind"] == "year_edge" else "deadline"
+    if c["precision"] == "year" and not past and _has_quantified_goal(c, text, doc, others):
+        return "target"
+    return "event"
+
+
+def _has_quantified_goal(c, text, doc, others):
+    """A future verb and a figure outside the dates ('will provide 1,490 jobs this year'), or a future year
+    heading a table column ('Indicators | 2025 | Attribute')."""
+    if "|" in text:
+        return doc is None or c["date_start"].year > doc[0]
+    masked = list(text)
+    for o in others:
+        masked[o["start"]:o["end"]] = " " * (o["end"] - o["start"])
+    masked = "".join(masked)
+    return bool(FUTURE_MARKER.search(masked)) and re.search(r"\d", masked) is not None
+
+
+def _public(c, text, role):
+    """The published form of a candidate."""
+    return {
+        "start": c["start"],
+        "end": c["end"],
+        "surface": text[c["start"]:c["end"]],
+        "date_start": c["date_start"].isoformat(),
+        "date_end": c["date_end"].isoformat(),
+        "precision": c["precision"],
+        "role": role,
+    }
+
+
+# ---------------------------------------------------------------------------------------------- public API
+def tag_dates(text: str, lang: str, doc_date: str | None) -> list[dict]:
+    """Every date or period in one clause. doc_date is the document's date as in the manifest: 'YYYY-MM-DD', 'YYYY-MM',
+    'YYYY' or None. Each dict:
+    start, end   offsets of the surface within text (text[start:end] == surface)
+    surface      as printed, including words that change the meaning (前, By, the end of, the first half of, of this year)
+    date_start   ISO date 'YYYY-MM-DD', first day covered
+    date_end     ISO date, last day covered
+    precision    day | month | year | period
+    role         issued | deadline | target | event | period
+    """
+    signature = tag_signature_date(text, lang)
+    if signature:
+        return [signature]
+    doc = parse_doc_date(doc_date)
+    found = _find_dates(text, lang, doc)
+    return [_public(c, text, _role(c, normalise(text), doc, found)) for c in found]
+
+
+def _find_dates(text, lang, doc):
+    """Resolved, non-overlapping candidates with their limit words, in text order."""
+    folded = normalise(text)
+    finders = [_find_common(folded, doc), _find_chinese(folded, doc)]
+    # Bare years and month names are English words; in Chinese text a year needs 年.
+    if lang != "zh":
+        finders.append(_find_english(folded, doc))
+    chosen = _select_longest(c for finder in finders for c in finder)
+    return [_extend_limit(c, folded) for c in chosen]
+
+
+def tag_signature_date(text: str, lang: str) -> dict | None:
+    """When the whole clause is just a date (a signature line such as 2020年4月23日 or 'December 31, 2021'), its date
+    with role 'issued'; else None. (tag_dates may call this and give role issued to such clauses.)"""
+    stripped = text.strip(SIGNATURE_TRIM)
+    if not stripped:
+        return None
+    offset = text.index(stripped)
+    found = _find_dates(stripped, lang, None)
+    if len(found) != 1 or found[0]["precision"] != "day" or (found[0]["start"], found[0]["end"]) != (0, len(stripped)):
+        return None
+    c = {**found[0], "start": offset, "end": offset + len(stripped)}
+    return _public(c, text, "issued")
