@@ -27,7 +27,14 @@ RELATIVE_YEARS = {
     "this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the coming": 1,
     "今": 0, "本": 0, "去": -1, "明": 1,
 }
-CHINESE_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_DIGITS = {
+    "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+# "first half", "3rd quarter", "2 quarter" (from 第二季度): which part of the year.
+PART_NUMBERS = {
+    "first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3, "3": 3,
+    "fourth": 4, "4th": 4, "4": 4,
+}
 # The 1st and 2nd Five-Year Plans covered 1953-1957 and 1958-1962; after three years of readjustment the 3rd
 # began in 1966, and each later plan starts five years on (13th 2016-2020, 14th 2021-2025).
 FIRST_PLAN_YEARS = {1: 1953, 2: 1958}
@@ -53,7 +60,7 @@ def _month_alternation(names):
     return "(?:" + "|".join(forms) + ")"
 
 
-_FULL_MONTHS = [n for n, _ in MONTHS.items() if len(n) > 4 or n in ("june", "july", "may")]
+_FULL_MONTHS = [n for n in MONTHS if len(n) > 4 or n in ("june", "july", "may")]
 _MONTH = _month_alternation(MONTHS)
 # A month name alone is a date only when unambiguous: "May" alone is left out.
 _MONTH_ALONE = _month_alternation([n for n in _FULL_MONTHS if n != "may"])
@@ -73,17 +80,23 @@ EN_MONTH_DAY_YEAR = re.compile(
     _L + rf"(?P<mon>{_MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<year>{_YEAR})(?!\d)"
 )
 EN_DAY_MONTH_YEAR = re.compile(
-    _NO_DIGIT_BEFORE + rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})(?!\d)"
+    _NO_DIGIT_BEFORE
+    + rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})(?!\d)"
 )
 EN_MONTH_YEAR = re.compile(_L + rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)")
 EN_MONTH_DAY = re.compile(_L + rf"(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?" + _NO_DIGIT_AFTER)
-EN_DAY_MONTH = re.compile(_NO_DIGIT_BEFORE + rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALONE})" + _R)
+EN_DAY_MONTH = re.compile(
+    _NO_DIGIT_BEFORE + rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALONE})" + _R
+)
 # "September", "March of this year", "March this year".
 EN_MONTH_ALONE = re.compile(
     _L + rf"(?P<mon>{_MONTH_ALONE})" + _R +
     r"(?:\s+(?:of\s+)?(?P<rel>this|last|next)\s+year" + _R + ")?"
 )
-EN_BARE_YEAR = re.compile(r"(?<![\d,.$¥£€#/])" + rf"(?P<year>{_YEAR})" + r"(?!\d|[.,]\d|%|\s*年)")
+# Not "2020s" (a decade), not the tail of "010-2020" (a phone number).
+EN_BARE_YEAR = re.compile(
+    r"(?<![\d,.$¥£€#/])(?<!\d-)" + rf"(?P<year>{_YEAR})" + r"(?!\d|[.,]\d|%|\s*年|s\b)"
+)
 EN_RELATIVE_YEAR = re.compile(
     _L + r"(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he current|[Tt]he previous|[Tt]he coming)\s+year" + _R
 )
@@ -102,20 +115,22 @@ EN_EDGE_OF_PLAN = re.compile(
 )
 # "the first half of this year", "the third quarter of 2023".
 EN_PART_OF_YEAR = re.compile(
-    _L + r"(?:[Tt]he\s+)?(?P<part>(?i:first|second|1st|2nd)\s+half|(?i:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
-    r"\s+of\s+" + _YEAR_REF
+    _L + r"(?:[Tt]he\s+)?(?P<part>(?i:first|second|1st|2nd)\s+half"
+    r"|(?i:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s+of\s+" + _YEAR_REF
 )
 EN_PLAN = re.compile(_L + _PLAN)
 # "the past four years": a rolling span back from a full document date.
 EN_ROLLING = re.compile(
-    _L + r"(?:[Tt]he\s+)?(?:past|last|previous)\s+(?P<n>\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?P<unit>years|months)" + _R
+    _L + r"(?:[Tt]he\s+)?(?:past|last|previous)\s+(?P<n>\d{1,2}|" + "|".join(COUNT_WORDS) + r")"
+    r"\s+(?P<unit>years|months)" + _R
 )
 ISO_DATE = re.compile(
     r"(?<![\d.])" + rf"(?P<year>{_YEAR})(?P<sep>[-/.])(?P<mon>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?!\d)"
 )
 # "2021-2035", "2021—2035年", "2021年至2025年", "2021 to 2025".
 YEAR_RANGE = re.compile(
-    _NO_DIGIT_BEFORE + rf"(?P<year>{_YEAR})年?\s*(?:[-–—―~]|至|到|to|through|until)\s*(?P<year2>{_YEAR})(?P<nian>年)?(?!\d)"
+    _NO_DIGIT_BEFORE
+    + rf"(?P<year>{_YEAR})年?\s*(?:[-–—―~]|至|到|to|through|until)\s*(?P<year2>{_YEAR})年?(?!\d)"
 )
 
 _ZH_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -126,15 +141,19 @@ ZH_DATE = re.compile(
     rf"(?:(?P<mon>{_ZH_NUM})\s*月(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P<mend>底|末))?"
     r"|(?P<yend>底|末)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度|度)?"
 )
-# 今年, 去年4月, 明年底, 今年上半年, 本年度.
+# 今年, 去年4月, 明年底, 今年上半年, 本年度. The guards keep out 如今年轻人, 过去年均, 说明年度 and 日本年.
 ZH_RELATIVE = re.compile(
-    r"(?P<rel>今|去|明|本)年(?:度)?"
+    r"(?:(?P<rel>今|(?<!过)去|(?<![说表证声阐标注查发透文简英聪鲜光指申分神言昭])明)年(?!轻|龄|纪|代|级|华|迈)"
+    r"|(?P<rel2>本)年度)(?:度)?"
     rf"(?:(?P<mon>{_ZH_NUM})\s*月(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P<mend>底|末))?"
     r"|(?P<yend>底|末)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度)?"
 )
+# 年底 alone is the end of the document's year; 每年底 (every year end) and 三年底 are not.
+ZH_YEAR_END = re.compile(r"(?<![\d〇○零一二三四五六七八九十今去明本每多历逐当])年[底末]")
 # 6月30日, 11月, 6月底 (year from the document).
 ZH_MONTH_DAY = re.compile(
-    r"(?<![\d年一二三四五六七八九十])" + rf"(?P<mon>{_ZH_NUM})\s*月(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P<mend>底|末)|份)?"
+    r"(?<![\d年一二三四五六七八九十])"
+    + rf"(?P<mon>{_ZH_NUM})\s*月(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P<mend>底|末)|份)?"
 )
 # 十四五, “十三五”末; guards keep it out of plain numbers such as 十四五万.
 ZH_PLAN = re.compile(
@@ -149,14 +168,24 @@ ZH_ROLLING = re.compile(rf"(?:近|过去|最近)(?P<n>{_ZH_NUM})(?P<unit>年|个
 EN_LIMIT_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:[Bb]y|BY|[Bb]efore|[Nn]o later than|[Nn]ot later than)|(?<=[a-z])(?:By|Before))\s+$"
 )
-ZH_LIMIT_BEFORE = re.compile(r"(?<![截直])(?:到|至)$")
+ZH_LIMIT_BEFORE = re.compile(r"(?<![截直达])(?:到|至)$")
 ZH_LIMIT_AFTER = re.compile(r"(?:之前|以前|前)(?!后)")  # used with .match(text, end)
 # A year bracketed like 〔2020〕 or [2020] is part of a document number (国知发运函字〔2020〕37号).
 DOC_NUMBER_BRACKETS = ("〔〕", "[]", "【】", "［］")
 # A bare year followed by a plural noun or a unit is a count ("2025 jobs"); these -s words are not plurals.
-COUNT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b|yuan\b|RMB\b|(?P<plural>[a-z]+s)\b)")
-NOT_PLURALS = {"was", "has", "is", "as", "this", "its", "his", "us", "thus", "plus", "across", "versus", "whereas", "unless", "besides", "towards", "afterwards", "onwards"}
-COUNT_BEFORE = re.compile(r"\b(?:more than|over|nearly|almost|total of|up to|than|about|No\.?)\s*$", re.IGNORECASE)
+COUNT_AFTER = re.compile(
+    r"\s*(?:%|(?:percent|per cent|yuan|RMB|people|personnel|staff|person-times|children)\b|(?P<plural>[a-z]+s)\b)"
+)
+NOT_PLURALS = {
+    "was", "has", "is", "as", "this", "its", "his", "us", "thus", "plus", "across", "versus", "whereas", "unless",
+    "besides", "towards", "afterwards", "onwards",
+}
+# ... and a year after a quantity word or a label is a count or an identifier ("over 2000", "Article 2020").
+COUNT_BEFORE = re.compile(
+    r"\b(?:more than|over|nearly|almost|total of|up to|than|about|No\.?|Article|Item|Section|Chapter|Paragraph|"
+    r"Room|page|Tel\.?|Fax)\s*$",
+    re.IGNORECASE,
+)
 # A year tied to a quantified goal is a target: a future verb and a figure in the same clause.
 FUTURE_MARKER = re.compile(
     r"\b(?:will|shall|plans? to|aims? to|strive to|(?:is|are) expected to)\b|力争|预计|目标"
@@ -247,9 +276,11 @@ def _ordinal(surface):
 
 def _candidate(start, end, span, precision, kind="date"):
     """A found date before roles are given; None when the date does not resolve."""
-    if span is None or span[0] is None:
+    if not span or span[0] is None:
         return None
-    return {"start": start, "end": end, "date_start": span[0], "date_end": span[1], "precision": precision, "kind": kind}
+    return {
+        "start": start, "end": end, "date_start": span[0], "date_end": span[1], "precision": precision, "kind": kind,
+    }
 
 
 # ---------------------------------------------------------------------------------------------- finders
@@ -306,7 +337,8 @@ def _find_english(text, doc):
         yield _candidate(m.start(), m.end(), _plan_span(_ordinal(m["ord"])), "period", "period")
     for m in EN_ROLLING.finditer(text):
         n = int(m["n"]) if m["n"].isdigit() else COUNT_WORDS[m["n"]]
-        yield _candidate(m.start(), m.end(), _rolling_span(doc, n, m["unit"].startswith("year")), "period", "period")
+        span = _rolling_span(doc, n, m["unit"].startswith("year"))
+        yield _candidate(m.start(), m.end(), span, "period", "period")
     for m in EN_BARE_YEAR.finditer(text):
         if _is_year_not_count(text, m.start(), m.end()):
             yield _candidate(m.start(), m.end(), _year_span(int(m["year"])), "year")
@@ -317,7 +349,9 @@ def _find_chinese(text, doc):
     for m in ZH_DATE.finditer(text):
         yield _resolve_zh_date(m, parse_chinese_year(m["year"]))
     for m in ZH_RELATIVE.finditer(text):
-        yield _resolve_zh_date(m, _relative_year(m["rel"], doc))
+        yield _resolve_zh_date(m, _relative_year(m["rel"] or m["rel2"], doc))
+    for m in ZH_YEAR_END.finditer(text):
+        yield _candidate(m.start(), m.end(), doc and (datetime.date(doc[0], 12, 31),) * 2, "day", "year_edge")
     for m in ZH_MONTH_DAY.finditer(text):
         yield _resolve_zh_date(m, doc and doc[0])
     for m in ZH_PLAN.finditer(text):
@@ -368,17 +402,16 @@ def _resolve_zh_date(m, year):
         part = "first half" if m["half"] == "上" else "second half"
         return _candidate(m.start(), m.end(), _part_of_year(year, part), "period", "period")
     if groups.get("quarter"):
-        q = m["quarter"].lstrip("第")
-        return _candidate(m.start(), m.end(), _part_of_year(year, f"{parse_chinese_small(q)} quarter"), "period", "period")
+        quarter = parse_chinese_small(m["quarter"].lstrip("第"))
+        return _candidate(m.start(), m.end(), _part_of_year(year, f"{quarter} quarter"), "period", "period")
     return _candidate(m.start(), m.end(), _year_span(year), "year")
 
 
 def _part_of_year(year, part):
     """'first half' -> Jan 1..Jun 30; 'third quarter' or '3 quarter' -> Jul 1..Sep 30."""
-    words = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3, "3": 3, "fourth": 4, "4th": 4, "4": 4}
-    which, unit = part.split()[0].lower(), part.split()[-1]
+    which, unit = part.split()[0].lower(), part.split()[-1].lower()
     months = 6 if unit == "half" else 3
-    first_month = (words[which] - 1) * months + 1
+    first_month = (PART_NUMBERS[which] - 1) * months + 1
     return datetime.date(year, first_month, 1), _month_span(year, first_month + months - 1)[1]
 
 
@@ -434,7 +467,10 @@ def _role(c, text, doc, others):
     if c.get("limit"):
         if past:
             return "event"  # "By the end of 2023" in a 2024 report takes stock; it sets no goal.
-        return "target" if c["precision"] == "year" or c["kind"] == "year_edge" else "deadline"
+        # "By 2025" states a goal; "年底前完成" (by the end of the year) is a goal only with a figure to reach.
+        if c["precision"] == "year" or (c["kind"] == "year_edge" and _has_quantified_goal(c, text, doc, others)):
+            return "target"
+        return "deadline"
     if c["precision"] == "year" and not past and _has_quantified_goal(c, text, doc, others):
         return "target"
     return "event"
@@ -503,7 +539,9 @@ def tag_signature_date(text: str, lang: str) -> dict | None:
         return None
     offset = text.index(stripped)
     found = _find_dates(stripped, lang, None)
-    if len(found) != 1 or found[0]["precision"] != "day" or (found[0]["start"], found[0]["end"]) != (0, len(stripped)):
+    if len(found) != 1 or found[0]["precision"] != "day" or found[0].get("limit"):
+        return None
+    if (found[0]["start"], found[0]["end"]) != (0, len(stripped)):
         return None
     c = {**found[0], "start": offset, "end": offset + len(stripped)}
     return _public(c, text, "issued")

@@ -11,6 +11,10 @@ _SPACES = {cp: 0x20 for cp in (0x00A0, 0x3000, 0x2002, 0x2003, 0x2009, 0x202F, 0
 # Zero-width characters become plain spaces (not deleted) so that lengths stay the same.
 _ZERO_WIDTH = {cp: 0x20 for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
 _WIDTH_TABLE = {**_FULLWIDTH, **_SPACES, **_ZERO_WIDTH}
+# Only letters and digits: search snippets keep the document's own punctuation (，；。).
+_ALNUM_WIDTH_TABLE = {
+    **{cp: to for cp, to in _FULLWIDTH.items() if chr(to).isalnum()}, **_SPACES, **_ZERO_WIDTH,
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,6 +34,11 @@ def fold_traditional(text: str) -> str:
         return converted
     # OpenCC converted a phrase to one of another length: fall back to single characters.
     return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+
+
+def normalise_for_search(text: str) -> str:
+    """Like normalise() but punctuation keeps its width, so search snippets look like the source."""
+    return fold_traditional(text.translate(_ALNUM_WIDTH_TABLE))
 
 
 def normalise(text: str) -> str:

@@ -9,7 +9,7 @@ porter stemmer on both sides, so train finds training.
 """
 import re
 
-from .normalise import CJK_CHAR, normalise
+from .normalise import CJK_CHAR, normalise, normalise_for_search
 from .segment import get_tokenizer
 
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
@@ -24,7 +24,7 @@ _CJK_RUN = re.compile(f"({CJK_CHAR.pattern}+)")
 
 def index_text(text: str) -> str:
     """The searchable copy of a clause: normalised, each CJK character a token of its own."""
-    return _CJK_RUN.sub(lambda m: SEPARATOR + SEPARATOR.join(m.group(1)) + SEPARATOR, normalise(text))
+    return _CJK_RUN.sub(lambda m: SEPARATOR + SEPARATOR.join(m.group(1)) + SEPARATOR, normalise_for_search(text))
 
 
 def fts_tokens(text: str):
