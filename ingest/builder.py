@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent  # the repository: corpus/ and pol
 DEFAULT_BASE_URL = "http://127.0.0.1:8001"
 SORT_KEY_STRIDE = 1_000_000  # more clauses than any one document will have
 # Tables filled from per-document rows, in foreign-key order.
-DOCUMENT_TABLES = ("documents", "sections", "clauses", "indicators", "chrome_lines")
+DOCUMENT_TABLES = ("documents", "sections", "clauses", "indicators", "dates", "chrome_lines")
 
 
 def temp_path_for(db_path: Path) -> Path:

@@ -70,11 +70,12 @@ def parse_document(entry, source, tokenizer=None):
     body = [ln for ln in lines if ln.number not in chrome]
     blocks = find_blocks(body, lang, entry.get("doc_number"))
     sections = _Sections(doc_id)
-    clauses, indicators, table = [], [], []
+    clauses, indicators, table, table_headers = [], [], [], []
     paragraphs = {}  # section id -> paragraphs so far
     for order, block in enumerate(blocks):
         if block.kind != "table_row" and table:
             indicators.extend(_indicator_rows(doc_id, table, sections.current, len(indicators)))
+            table_headers.append(table[0])
             table = []
         if block.kind in ("title", "heading"):
             sections.open(block, order)
@@ -103,11 +104,15 @@ def parse_document(entry, source, tokenizer=None):
                 })
     if table:
         indicators.extend(_indicator_rows(doc_id, table, sections.current, len(indicators)))
+        table_headers.append(table[0])
     chrome_rows = [
         {"document_id": doc_id, "line": ln.number, "text": ln.text, "reason": chrome[ln.number]}
         for ln in lines if ln.number in chrome
     ]
-    return {"sections": sections.rows, "clauses": clauses, "indicators": indicators, "chrome": chrome_rows}
+    return {
+        "sections": sections.rows, "clauses": clauses, "indicators": indicators,
+        "table_headers": table_headers, "chrome": chrome_rows,
+    }
 
 
 def _indicator_rows(doc_id, table_lines, section_id, tables_so_far):

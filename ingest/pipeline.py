@@ -6,8 +6,14 @@ processed in any order, in parallel, and redone one at a time.
 import json
 
 from . import cite
+from .dates import tag_dates
 from .document import parse_document, read_source
 from .segment import get_tokenizer
+
+
+def document_date(entry):
+    """The date relative dates in the text resolve against: the issue date, else the publication date."""
+    return entry.get("issue_date") or entry.get("publication_date")
 
 
 def process_document(entry, base_url, userdict):
@@ -17,20 +23,89 @@ def process_document(entry, base_url, userdict):
     doc = _document_row(entry, source, sha256, parsed, base_url)
     sections = {s["id"]: s for s in parsed["sections"]}
     for clause in parsed["clauses"]:
-        url = cite.permalink(base_url, "clauses", clause["id"])
-        section = sections.get(clause["section_id"])
-        clause["permalink"] = url
-        clause["citation"] = cite.cite_en(doc, url, section, f"para. {clause['paragraph']}, sentence {clause['sentence']}")
-        clause["citation_zh"] = cite.cite_zh(doc, url, section, f"第{clause['paragraph']}段第{clause['sentence']}句")
+        _cite(clause, doc, sections, base_url, "clauses", clause["id"])
+    dates = list(_clause_dates(entry, doc, parsed, sections, base_url)) + list(_table_dates(entry, doc, parsed, base_url))
+    doc["date_check"] = check_document_dates(entry, dates, parsed["chrome"])
     chrome = [{"id": f"{entry['id']}-l{c['line']}", **c} for c in parsed["chrome"]]
     return {
         "documents": [doc],
         "sections": parsed["sections"],
         "clauses": parsed["clauses"],
         "indicators": parsed["indicators"],
+        "dates": dates,
         "chrome_lines": chrome,
-        "_source": source,
     }
+
+
+def _cite(row, doc, sections, base_url, table, row_id, clause=None):
+    """Give a row its permalink and citation lines; figures and dates cite their clause's place."""
+    clause = clause or row
+    url = cite.permalink(base_url, table, row_id)
+    section = sections.get(clause["section_id"])
+    row["permalink"] = url
+    row["citation"] = cite.cite_en(doc, url, section, f"para. {clause['paragraph']}, sentence {clause['sentence']}")
+    row["citation_zh"] = cite.cite_zh(doc, url, section, f"第{clause['paragraph']}段第{clause['sentence']}句")
+
+
+def ledger_row(entry, clause, n, span, prefix):
+    """The columns figures and dates share: id, where the item is, and the sentence it is in."""
+    return {
+        "id": f"{clause['id']}-{prefix}{n}",
+        "document_id": entry["id"],
+        "clause_id": clause["id"],
+        "surface": span["surface"],
+        "start": clause["start"] + span["start"],
+        "end": clause["start"] + span["end"],
+        "sentence": clause["text"],
+    }
+
+
+def _date_fields(span):
+    return {k: span[k] for k in ("date_start", "date_end", "precision", "role")}
+
+
+def _clause_dates(entry, doc, parsed, sections, base_url):
+    for clause in parsed["clauses"]:
+        for n, span in enumerate(tag_dates(clause["text"], entry["language"], document_date(entry)), start=1):
+            row = {**ledger_row(entry, clause, n, span, "d"), **_date_fields(span)}
+            _cite(row, doc, sections, base_url, "dates", row["id"], clause)
+            yield row
+
+
+def _table_dates(entry, doc, parsed, base_url):
+    """Years heading an indicator table's value column ('Indicators | 2025 | …') are target dates too."""
+    for t, header in enumerate(parsed["table_headers"], start=1):
+        for n, span in enumerate(tag_dates(header.text, entry["language"], document_date(entry)), start=1):
+            row_id = f"{entry['id']}-table{t}-d{n}"
+            url = cite.permalink(base_url, "dates", row_id)
+            yield {
+                "id": row_id, "document_id": entry["id"], "clause_id": None, "surface": span["surface"],
+                "start": header.start + span["start"], "end": header.start + span["end"], "sentence": header.text,
+                **_date_fields(span), "permalink": url, "citation": cite.cite_en(doc, url, None, "indicator table"),
+                "citation_zh": cite.cite_zh(doc, url, None, "指标表"),
+            }
+
+
+def check_document_dates(entry, dates, chrome):
+    """Do the manifest's dates agree with the text? The signature date gives the issue date; a dateline
+    in the page chrome (发布时间：…, Updated: …) gives the publication date."""
+    notes = []
+    issued = sorted({d["date_start"] for d in dates if d["role"] == "issued"})
+    published = sorted({
+        d["date_start"] for line in chrome if line["reason"] == "dateline"
+        for d in tag_dates(line["text"], entry["language"], None) if d["precision"] == "day"
+    })
+    for field, found in (("issue_date", issued), ("publication_date", published)):
+        stated = entry.get(field)
+        if not found:
+            continue
+        if stated is None:
+            notes.append(f"{field} not in manifest; text says {', '.join(found)}")
+        elif not any(f.startswith(stated) for f in found):
+            notes.append(f"{field} {stated} disagrees with text {', '.join(found)}")
+        else:
+            notes.append(f"{field} agrees")
+    return "; ".join(notes) or "no dates stated in text"
 
 
 def _document_row(entry, source, sha256, parsed, base_url):

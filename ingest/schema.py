@@ -35,6 +35,14 @@ TABLES = {
         },
         "id", [("document_id", "documents", "id"), ("section_id", "sections", "id")],
     ),
+    "dates": (
+        {
+            "id": str, "document_id": str, "clause_id": str, "surface": str, "date_start": str, "date_end": str,
+            "precision": str, "role": str, "start": int, "end": int, "sentence": str,
+            "permalink": str, "citation": str, "citation_zh": str,
+        },
+        "id", [("document_id", "documents", "id"), ("clause_id", "clauses", "id")],
+    ),
     "chrome_lines": (
         {"id": str, "document_id": str, "line": int, "text": str, "reason": str},
         "id", [("document_id", "documents", "id")],
@@ -61,6 +69,7 @@ INDEXES = {
     "sections": [["document_id", "sort_order"]],
     "clauses": [["document_id", "position"], ["sort_key"], ["section_id"], ["language"], ["modality"]],
     "indicators": [["document_id"]],
+    "dates": [["document_id"], ["clause_id"], ["date_start"], ["role"]],
 }
 
 

@@ -1,0 +1,75 @@
+"""The date ledger against tests/gold/dates.yml, which was written by reading the documents."""
+import pytest
+
+from conftest import load_gold
+
+GOLD = load_gold("dates.yml")
+
+
+def _gold_spans(sources):
+    """Gold entries with absolute offsets: the surface inside its (unique) context in the source."""
+    spans = []
+    for g in GOLD:
+        source = sources[g["document"]]
+        at = source.index(g["context"])
+        start = at + g["context"].index(g["surface"])
+        spans.append({**g, "abs_start": start, "abs_end": start + len(g["surface"])})
+    return spans
+
+
+def test_dates_precision_and_recall(db, sources):
+    gold = _gold_spans(sources)
+    found = [dict(r) for r in db.execute("select * from dates")]
+    matched_gold, matched_found = set(), set()
+    for i, g in enumerate(gold):
+        for j, f in enumerate(found):
+            if j in matched_found or f["document_id"] != g["document"]:
+                continue
+            if (f["date_start"], f["date_end"]) == (str(g["start"]), str(g["end"])) and f["start"] < g["abs_end"] and g["abs_start"] < f["end"]:
+                matched_gold.add(i)
+                matched_found.add(j)
+                break
+    precision, recall = len(matched_found) / len(found), len(matched_gold) / len(gold)
+    roles = sum(found[j]["role"] == gold[i]["role"] for i, j in zip(sorted(matched_gold), sorted(matched_found)))
+    print(f"\ndates: {len(found)} found, {len(gold)} gold, precision {precision:.3f}, recall {recall:.3f}")
+    assert precision >= 0.95 and recall >= 0.95
+    assert roles >= 0.9 * len(matched_gold)
+
+
+@pytest.mark.parametrize("doc, surface, start, end, precision, role", [
+    ("cnipa-2020-37", "6月30日前", "2020-06-30", "2020-06-30", "day", "deadline"),
+    ("cnipa-2020-37", "2020年4月23日", "2020-04-23", "2020-04-23", "day", "issued"),
+    ("news-2021-beijing-overseas-talent", "April 22", "2021-04-22", "2021-04-22", "day", "event"),
+    ("news-2020-ip-services-employment", "This year", "2020-01-01", "2020-12-31", "year", "event"),
+    ("news-2024-ip-talent-scale", "the end of 2023", "2023-12-31", "2023-12-31", "day", "event"),
+    ("ip-talent-plan-2021", "By 2025", "2025-01-01", "2025-12-31", "year", "target"),
+    ("ip-talent-plan-2021", "14th Five-Year Plan Period", "2021-01-01", "2025-12-31", "period", "period"),
+    ("ip-talent-plan-2021", "13th Five-Year period", "2016-01-01", "2020-12-31", "period", "period"),
+    ("ip-talent-plan-2021", "2021-2035", "2021-01-01", "2035-12-31", "period", "period"),
+])
+def test_named_date_cases(db, doc, surface, start, end, precision, role):
+    rows = db.execute("select date_start, date_end, precision, role from dates where document_id = ? and surface = ?",
+                      (doc, surface)).fetchall()
+    assert (start, end, precision, role) in [tuple(r) for r in rows]
+
+
+def test_dates_point_into_the_source(db, sources):
+    for r in db.execute("select document_id, start, end, surface from dates"):
+        assert sources[r["document_id"]][r["start"]:r["end"]] == r["surface"]
+
+
+def test_manifest_dates_are_checked_against_the_text(db):
+    check = dict(db.execute("select id, date_check from documents").fetchall())
+    assert check["cnipa-2020-37"] == "issue_date agrees; publication_date agrees"
+    assert check["news-2024-ip-talent-scale"] == "publication_date agrees"
+
+
+def test_a_disagreeing_manifest_date_is_flagged(corpus_copy, tmp_path):
+    import sqlite3
+    from ingest import builder
+    manifest = corpus_copy / "manifest.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("issue_date: 2020-04-23", "issue_date: 2020-04-24"), encoding="utf-8")
+    db = tmp_path / "p.db"
+    builder.build(corpus_copy, db)
+    check = sqlite3.connect(db).execute("select date_check from documents where id = 'cnipa-2020-37'").fetchone()[0]
+    assert "issue_date 2020-04-24 disagrees with text 2020-04-23" in check
