@@ -21,6 +21,7 @@ import sqlite_utils
 from . import search
 from .errors import CorpusError
 from .glossary import GLOSSARY_NAME, count_occurrences, load_glossary
+from .links import link_figures
 from .manifest import load_manifest
 from .pipeline import process_document
 from .schema import ensure_schema
@@ -30,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent  # the repository: corpus/ and pol
 DEFAULT_BASE_URL = "http://127.0.0.1:8001"
 SORT_KEY_STRIDE = 1_000_000  # more clauses than any one document will have
 # Tables filled from per-document rows, in foreign-key order.
-DOCUMENT_TABLES = ("documents", "sections", "clauses", "indicators", "dates", "chrome_lines")
+DOCUMENT_TABLES = ("documents", "sections", "clauses", "indicators", "dates", "figures", "chrome_lines")
 
 
 def temp_path_for(db_path: Path) -> Path:
@@ -111,6 +112,7 @@ def write_database(tmp_path, entries, corpus_dir, base_url, jobs, progress):
             {"id": f"{term_id}--{doc_id}", "term_id": term_id, "document_id": doc_id, "occurrences": found}
             for term_id, per_doc in term_counts.items() for doc_id, found in per_doc.items()
         )
+        db["figure_links"].insert_all(list(link_figures(db.conn)))
         db["build_info"].insert(build_info_row(entries, corpus_dir, clause_total))
     db.conn.execute("INSERT INTO clauses_fts (clauses_fts) VALUES ('optimize')")
     db.conn.commit()

@@ -8,6 +8,7 @@ import json
 from . import cite
 from .dates import tag_dates
 from .document import parse_document, read_source
+from .figures import tag_figures
 from .segment import get_tokenizer
 
 
@@ -26,6 +27,8 @@ def process_document(entry, base_url, userdict):
         _cite(clause, doc, sections, base_url, "clauses", clause["id"])
     dates = list(_clause_dates(entry, doc, parsed, sections, base_url)) + list(_table_dates(entry, doc, parsed, base_url))
     doc["date_check"] = check_document_dates(entry, dates, parsed["chrome"])
+    figures = list(_clause_figures(entry, doc, parsed, sections, base_url, dates))
+    figures += list(_indicator_figures(entry, doc, parsed, base_url))
     chrome = [{"id": f"{entry['id']}-l{c['line']}", **c} for c in parsed["chrome"]]
     return {
         "documents": [doc],
@@ -33,6 +36,7 @@ def process_document(entry, base_url, userdict):
         "clauses": parsed["clauses"],
         "indicators": parsed["indicators"],
         "dates": dates,
+        "figures": figures,
         "chrome_lines": chrome,
     }
 
@@ -84,6 +88,46 @@ def _table_dates(entry, doc, parsed, base_url):
                 **_date_fields(span), "permalink": url, "citation": cite.cite_en(doc, url, None, "indicator table"),
                 "citation_zh": cite.cite_zh(doc, url, None, "指标表"),
             }
+
+
+def document_year(entry):
+    date = document_date(entry)
+    return int(str(date)[:4]) if date else None
+
+
+def _clause_figures(entry, doc, parsed, sections, base_url, dates):
+    doc_year = document_year(entry)
+    # A plan's targets usually name their year once ("By 2025") and not in every clause: a target
+    # figure whose clause names no year refers to the document's own target year, when it has one.
+    target_years = sorted({int(d["date_end"][:4]) for d in dates if d["role"] == "target"})
+    plan_year = target_years[-1] if target_years else None
+    for clause in parsed["clauses"]:
+        for n, span in enumerate(tag_figures(clause["text"], entry["language"], doc_year), start=1):
+            year = span["year"]
+            if span["kind"] == "target" and year == doc_year and plan_year:
+                year = plan_year
+            row = {
+                **ledger_row(entry, clause, n, span, "f"), "indicator_id": None,
+                "value": span["value"], "unit": span["unit"], "qualifier": span["qualifier"],
+                "kind": span["kind"], "year": year,
+            }
+            _cite(row, doc, sections, base_url, "figures", row["id"], clause)
+            yield row
+
+
+def _indicator_figures(entry, doc, parsed, base_url):
+    """Each indicator's value is a figure too: a target for the year heading its column."""
+    for ind in parsed["indicators"]:
+        row_id = f"{ind['id']}-f1"
+        url = cite.permalink(base_url, "figures", row_id)
+        yield {
+            "id": row_id, "document_id": entry["id"], "clause_id": None, "indicator_id": ind["id"],
+            "surface": ind["value_as_printed"], "start": ind["value_start"], "end": ind["value_end"],
+            "sentence": ind["row_text"], "value": ind["value"], "unit": ind["indicator"],
+            "qualifier": None, "kind": "target", "year": ind["target_year"], "permalink": url,
+            "citation": cite.cite_en(doc, url, None, f"indicator table, row {ind['number'] or ind['id']}"),
+            "citation_zh": cite.cite_zh(doc, url, None, f"指标表第{ind['number'] or ind['id']}行"),
+        }
 
 
 def check_document_dates(entry, dates, chrome):

@@ -43,6 +43,18 @@ TABLES = {
         },
         "id", [("document_id", "documents", "id"), ("clause_id", "clauses", "id")],
     ),
+    "figures": (
+        {
+            "id": str, "document_id": str, "clause_id": str, "indicator_id": str, "surface": str, "value": float,
+            "unit": str, "qualifier": str, "kind": str, "year": int, "start": int, "end": int, "sentence": str,
+            "permalink": str, "citation": str, "citation_zh": str,
+        },
+        "id", [("document_id", "documents", "id"), ("clause_id", "clauses", "id"), ("indicator_id", "indicators", "id")],
+    ),
+    "figure_links": (
+        {"id": str, "figure_id": str, "other_figure_id": str, "other_document_id": str, "basis": str},
+        "id", [("figure_id", "figures", "id"), ("other_figure_id", "figures", "id"), ("other_document_id", "documents", "id")],
+    ),
     "chrome_lines": (
         {"id": str, "document_id": str, "line": int, "text": str, "reason": str},
         "id", [("document_id", "documents", "id")],
@@ -70,10 +82,25 @@ INDEXES = {
     "clauses": [["document_id", "position"], ["sort_key"], ["section_id"], ["language"], ["modality"]],
     "indicators": [["document_id"]],
     "dates": [["document_id"], ["clause_id"], ["date_start"], ["role"]],
+    "figures": [["document_id"], ["clause_id"], ["value"], ["unit"], ["kind"], ["year"]],
+    "figure_links": [["figure_id"], ["other_figure_id"]],
 }
 
 
-def ensure_schema(db, tables=TABLES, indexes=INDEXES):
+# Views: name -> SQL. figure_mentions lists each figure beside the other places the same quantity is stated.
+VIEWS = {
+    "figure_mentions": """
+select f.id as figure_id, f.document_id, f.surface, f.value, f.unit, f.kind, f.year, f.sentence,
+  l.basis, o.id as other_figure_id, o.document_id as other_document_id, o.surface as other_surface,
+  o.unit as other_unit, o.kind as other_kind, o.year as other_year, o.sentence as other_sentence
+from figures f
+join figure_links l on l.figure_id = f.id
+join figures o on o.id = l.other_figure_id
+""",
+}
+
+
+def ensure_schema(db, tables=TABLES, indexes=INDEXES, views=VIEWS):
     """Create every table, foreign key and index; safe to run on a database that has them."""
     for name, (columns, pk, fks) in tables.items():
         if not db[name].exists():
@@ -81,3 +108,5 @@ def ensure_schema(db, tables=TABLES, indexes=INDEXES):
     for name, index_list in indexes.items():
         for cols in index_list:
             db[name].create_index(cols, if_not_exists=True)
+    for name, sql in views.items():
+        db.create_view(name, sql.strip(), ignore=True)

@@ -14,6 +14,8 @@ from ingest.glossary import terms_from_rows
 from ingest.segment import get_tokenizer
 
 SNIPPET_COLUMNS = {"snippet"}
+# Query result columns that hold a row id of a table: shown as links to that row's page.
+ID_COLUMNS = {"clause": "clauses", "document": "documents", "figure": "figures"}
 GLOSSARY_SQL = "select id, zh, en from glossary"
 
 
@@ -45,8 +47,12 @@ def startup(datasette):
 
 
 @hookimpl
-def render_cell(value, column):
-    """Search snippets carry <mark> around hits: show those as highlights, escape everything else."""
+def render_cell(value, column, table, database, datasette):
+    """Search snippets carry <mark> around hits: show those as highlights, escape everything else.
+    In query results (table is None) clause and document ids link to their pages."""
+    if table is None and column in ID_COLUMNS and isinstance(value, str) and value:
+        url = datasette.urls.row(database, ID_COLUMNS[column], value)
+        return Markup(f'<a href="{html.escape(url)}">{html.escape(value)}</a>')
     if column in SNIPPET_COLUMNS and isinstance(value, str):
         escaped = html.escape(value).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
         return Markup(escaped)

@@ -1,0 +1,594 @@
+"""Figures (quantities) in clause text, Chinese and English: 4,618 times; 69万人; more than 50%; nine academicians.
+
+tag_figures() returns one dict per quantity, with offsets into the clause text (like jieba.tokenize()). Numbers
+that are not quantities (years, dates, durations, ordinals, list numbers, phone / document / house numbers,
+number words inside names and slogans) are left out.
+"""
+import functools
+import re
+
+import jieba.posseg
+
+from .normalise import normalise
+from .numbers import SCALES, parse_arabic, parse_chinese, parse_english_words, tidy
+from .segment import get_tokenizer
+
+# ================================================================================== shared word lists
+# Qualifier words right before the number, longest first so "no less than" wins over "less than".
+EN_QUALIFIERS_BEFORE = {
+    "more than": "gt", "over": "gt", "exceed": "gt", "exceeds": "gt", "exceeded": "gt", "exceeding": "gt",
+    "above": "gt", "upwards of": "gt", "in excess of": "gt",
+    "at least": "gte", "no less than": "gte", "not less than": "gte", "no fewer than": "gte",
+    "not fewer than": "gte",
+    "about": "approx", "nearly": "approx", "around": "approx", "approximately": "approx", "almost": "approx",
+    "roughly": "approx", "close to": "approx", "some": "approx",
+    "less than": "lt", "fewer than": "lt", "under": "lt", "below": "lt",
+}
+EN_QUALIFIERS_AFTER = {"or more": "gte", "or above": "gte", "and above": "gte", "or over": "gte"}
+ZH_QUALIFIERS_BEFORE = {
+    "超过": "gt", "超出": "gt", "逾": "gt", "超": "gt", "多于": "gt", "高于": "gt", "大于": "gt",
+    "不少于": "gte", "不低于": "gte", "至少": "gte",
+    "将近": "approx", "接近": "approx", "近": "approx", "约": "approx", "大约": "approx", "大概": "approx",
+    "不足": "lt", "不到": "lt", "少于": "lt", "低于": "lt", "不超过": "lt",
+}
+# 以上 is "or more" in legal Chinese, but everyday usage (and our gold data) reads it as "more than".
+# (余 and 多 between the number and its measure word, 300余家 / 100多人, also read as gt.)
+ZH_QUALIFIERS_AFTER = {"以上": "gt", "以下": "lt", "以内": "lt", "左右": "approx", "上下": "approx"}
+
+# Chinese measure words (量词) and units that may follow a number; longest first.
+ZH_CLASSIFIERS = sorted(
+    "人次 个百分点 百分点 平方公里 平方米 公里 公斤 千克 公顷 美元 万元 亿元 元 个 名 人 位 家 项 件 次 场 批 所 支 条 种 类 套 "
+    "台 座 本 篇 份 门 期 轮 组 只 张 部 处 户 亩 吨 倍 起 宗 笔 册 间 辆 艘 架 款 节 届 例 枚 首 页".split(),
+    key=len, reverse=True)
+# Measure words that are themselves what is counted, as English unit names.
+ZH_CLASSIFIER_UNITS = {
+    "人": "people", "名": "people", "位": "people", "人次": "person-times", "次": "times", "倍": "times",
+    "元": "yuan", "万元": "yuan", "亿元": "yuan", "美元": "US dollars", "个百分点": "percentage points",
+    "百分点": "percentage points", "公里": "kilometres", "平方公里": "square kilometres", "平方米": "square metres",
+    "吨": "tonnes", "亩": "mu", "公顷": "hectares", "公斤": "kilograms", "千克": "kilograms",
+}
+# Measure words worth a value multiplier.
+ZH_CLASSIFIER_SCALES = {"万元": 10_000, "亿元": 100_000_000}
+# After a number these make a date, a duration, a time or an address, not a count.
+ZH_NOT_COUNT_AFTER = re.compile(r"^(?:[年月日号时天周秒]|个月|个多月|小时|分钟|季度|世纪|楼|层|室|栋|单元|路|街|巷|弄)")
+ZH_NOT_COUNT_BEFORE = re.compile(r"(?:第|其|电话|传真|邮编|邮政编码|手机|热线|备案号|备|字|[〔［\[])\s*$")
+
+CURRENCY_BEFORE = {"RMB": "yuan", "CNY": "yuan", "¥": "yuan", "￥": "yuan", "USD": "US dollars", "US$": "US dollars",
+                   "$": "dollars", "HK$": "Hong Kong dollars", "EUR": "euros", "€": "euros", "£": "pounds"}
+
+# ================================================================================== English patterns
+_CARD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight"
+         r"|nine)|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
+         r"|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine|ten)")
+_SCALE_WORD = r"(?:hundred|thousand|million|billion)(?![a-z])"
+# A number word starts at a word boundary, or (machine translation) a capital glued to a lower-case word:
+# "recruitedFive people".
+_WORD_START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
+EN_NUMBER_WORDS = re.compile(
+    _WORD_START + r"(?P<num>(?i:(?:" + _CARD + r"|an?)\s+" + _SCALE_WORD
+    + r"(?:\s+(?:and\s+)?(?:" + _CARD + r"\s+)?" + _SCALE_WORD + r")*"
+    + r"(?:\s+(?:and\s+)?" + _CARD + r"(?![a-z]))?|" + _CARD + r"))(?![A-Za-z])")
+# Digits stand alone, or are glued to a lower-case word in machine translation ("reached4,618 times").
+EN_DIGITS = re.compile(
+    r"(?:(?<=[a-z]{4})|(?<![\w./\\\-–—#@:+])(?<!\d,))"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d)"
+    r"(?:\s?(?P<scale>(?i:hundred|thousand|million|billion))(?![A-Za-z]))?(?P<pct>\s?%)?")
+EN_PERCENT_AFTER = re.compile(r"^\s+(?i:per\s?cent(?![a-z])|percentage points?)")
+EN_DURATION_AFTER = re.compile(
+    r"^(?:\s*-\s*|\s+)(?:(?:more|full|consecutive|whole|straight|calendar)\s+)?"
+    r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))(?![a-z])")
+EN_HYPHEN_COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")  # four-pronged, one-stop, Five-Year
+EN_JOINED = re.compile(r"^[-/–—:~]\d")  # ranges, dates, phone numbers, clock times
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+EN_MONTH_BEFORE = re.compile(_MONTHS + r"\.?\s*$")
+EN_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?![a-z])")
+EN_ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)(?![a-z])", re.I)
+EN_LABEL_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:No|Nos|Number|Room|Rm|Floor|Fl|Building|Bldg|Suite|Unit|Tel|Telephone|Phone|Fax|Zip"
+    r"|Postcode|Box|Article|Art|Chapter|Section|Item|Page|Vol|Volume|Issue|Phase|Grade|Level|Class|Route|Line"
+    r"|Gate|Exit|Block|Lot|Tower|Part|Annex|Appendix|Table|Figure|Fig)\.?\s*:?\s*|#\s*)$")
+EN_CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,}[\s/\-]?$")  # ISO 9001, GB/T 7714
+EN_ADDRESS_AFTER = re.compile(
+    r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Avenue|Lane|Boulevard|Rd|St|Ave|Hutong|Alley|Highway|Plaza)\b")
+EN_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z])\s*[.)、．](?!\d)|^\s*[(（]\s*\d{1,2}\s*[)）]")
+EN_PAREN_NUMBER = re.compile(r"[(（]\s*$")
+EN_CURRENCY_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:RMB|CNY|USD|US\$|HK\$|EUR)|[$¥￥€£])\s?$")
+EN_QUALIFIER_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?P<q>" + "|".join(sorted(map(re.escape, EN_QUALIFIERS_BEFORE), key=len, reverse=True))
+    + r")\s*$", re.I)
+EN_QUALIFIER_AFTER = re.compile(r"^\s+(?P<q>" + "|".join(EN_QUALIFIERS_AFTER) + r")(?![a-z])", re.I)
+# Function words that open a clause: a clause opening with anything else followed by a determiner is an
+# imperative ("Build a ... team composed of 100 people"), which in a plan states a goal.
+EN_OPENING_FUNCTION_WORDS = frozenset(
+    "a an the this that these those it its we our they their he she his her i you in on at by for from with as "
+    "of to during since after before through under over among according so meanwhile moreover however "
+    "furthermore also and but or if when while where there here all each every many some several most more "
+    "much such other both no not recently currently regarding pertaining subsequently then thus besides "
+    "only just what which who".split())
+EN_ONE_NOT_AFTER = frozenset("the no any every each this that which at on per as".split())
+EN_ONE_NOT_BEFORE = frozenset(
+    "of another by hand day time side way or and more after such who which that is can should must".split())
+EN_DETERMINERS = frozenset("a an the their its our all his her this these".split())
+# Lower case only: "the Five-Year Plan to 860,000" is a name, not "plan to".
+EN_TARGET_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:will|shall|should|must|(?:is|are)\s+to|plans?\s+to|aims?\s+(?:to|at)|strives?\s+to|"
+    r"expected\s+to)(?![a-z])")
+EN_TARGET_AFTER = re.compile(
+    r"^[^;]*?(?<![A-Za-z])(?:(?:is|are)\s+to\s+be|(?:will|shall|should|must)\s+be\s+[a-z]+ed)(?![a-z])", re.I)
+
+# Words that end the noun phrase naming what a number counts.
+EN_UNIT_STOP = frozenset(
+    "of for in on at by with from to into through during including across among per than as like about under "
+    "over involving between within without via and or but nor while which that who whom whose where when "
+    "the a an this these those its their our his her is are was were be been being has have had will would "
+    "shall should can could may might must do does did not so such each every all respectively "
+    "related received receiving since until after before".split())
+EN_UNIT_LEADING_DROP = frozenset("various other different additional respective such".split())
+# Nouns that take their real noun through "of": "19 types of international training sessions".
+EN_PARTITIVE_NOUNS = frozenset(
+    "types kinds sorts categories batches groups sets pairs series rounds pieces lots classes varieties".split())
+EN_IRREGULAR_PLURALS = frozenset(
+    "people personnel staff children men women police cattle media data criteria yuan".split())
+EN_PLURAL = re.compile(r"[A-Za-z-]{2,}(?<![su]s)(?<!is)s$|.*-times$")
+EN_NUMBER_WORD = re.compile(r"^(?:\d[\d,.]*|" + _CARD + r"|hundred|thousand|million|billion)$", re.I)
+EN_UNIT_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+# "the number of intellectual property talents will exceed 1 million": the unit is named before the number.
+EN_UNIT_BEFORE = re.compile(
+    r"(?i:number|scale|size|total|amount|count)\s+of\s+(?P<np>[^,;:.]+?)\s+"
+    r"(?i:has|have|had|is|are|was|were|will|would|shall|should|reached|reaches|increased|grew|grown|rose"
+    r"|exceeded|exceeds|stood|totalled|totaled)(?![a-z])")
+
+# ================================================================================== Chinese patterns
+_ZH_DIGIT = "零〇一二两三四五六七八九"
+_ZH_NUMERAL = _ZH_DIGIT + "十百千万亿"
+ZH_NUMBER = re.compile(
+    r"(?P<pctwords>百分之(?P<pw>[" + _ZH_NUMERAL + r"点]+|\d+(?:\.\d+)?))"
+    r"|(?<![\dA-Za-z./\\\-–—:])(?<!\d,)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d)"
+    r"(?P<more>[多余](?=[万亿]))?(?P<scale>[十百千万亿]+)?(?P<pct>\s?%)?"
+    r"|(?<![" + _ZH_NUMERAL + r"])(?P<cn>[" + _ZH_DIGIT + r"十][" + _ZH_NUMERAL + r"]*)"
+    r"(?P<cnmore>[多余](?=[万亿]))?(?P<cnscale>[万亿])?(?P<cnpct>%)?")
+ZH_PLAN_ABBREVIATION = re.compile(r"^十[一二三四五六七八九]五")  # 十四五: the 14th Five-Year Plan
+ZH_ENUMERATOR_AFTER = re.compile(r"^(?:是|、|[)）])")  # 一是…二是…, 一、, (三)
+ZH_IDIOM_AFTER = re.compile(r"^位一体")  # 五位一体, 三位一体
+ZH_JOINED = re.compile(r"^[-/–—:~～]\d")
+ZH_PERSON_NOUN_AFTER_REN = re.compile(r"^人[才民口力事士社工员]")
+ZH_TARGET_BEFORE = re.compile(r"力争|争取|将|预计|计划|目标|拟|确保|到\s*(?:19|20)\d\d\s*年|(?<![重主需纪])要(?![求点素])")
+ZH_NOUN_FLAGS = ("n", "vn", "j", "nz", "an", "ng")
+ZH_ADJ_FLAGS = ("a", "b")
+
+# ================================================================================== year mentions
+EN_YEAR = re.compile(r"(?<![\d,.$¥£€#/\-–])(?P<year>(?:19|20)\d\d)(?!\d|[.,]\d|%|\s*[-–]\s*\d|s\b)")
+EN_RELATIVE_YEAR = re.compile(_WORD_START + r"(?P<rel>(?i:this|last|next|the current|the previous))\s+year(?![a-z])")
+EN_PLAN = re.compile(r"(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?i:five)[-\s](?i:year)")
+ZH_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?=\s*年)")
+ZH_RELATIVE_YEAR = re.compile(r"(?P<rel>今|本|去|上|明)年")
+ZH_PLAN = re.compile(r"十(?P<n>[一二三四五六七八九])五")
+RELATIVE_YEAR_OFFSETS = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1,
+                         "今": 0, "本": 0, "去": -1, "上": -1, "明": 1}
+_ZH_ONES = {d: i for i, d in enumerate("一二三四五六七八九", start=1)}
+# Gap between a number and a year that belongs to it ("690,000 at the end of the 13th Five-Year Plan").
+EN_BOUND_GAP = re.compile(r"^[^,;:.!?]{0,60}$")
+# Chinese puts the year before the figure, tied to it by 的: 2023年底的86万, “十三五”末的69万.
+ZH_BOUND_GAP = re.compile(r"^[”\"]?(?:年?(?:底|末|初|中|上半年|下半年))?(?:时|期间)?的$")
+
+
+# ================================================================================== public
+def tag_figures(text: str, lang: str, doc_year: int | None) -> list[dict]:
+    """Every quantity in one clause: start, end, surface, value, unit, qualifier, kind, year (see module doc)."""
+    # Scan the folded text (full-width １００％ as 100%, same length), report surfaces from the original.
+    folded = normalise(text)
+    figures = find_chinese_figures(folded) if lang.startswith("zh") else find_english_figures(folded)
+    mentions = find_year_mentions(folded, lang)
+    bind_year_mentions(folded, figures, mentions, lang)
+    out = []
+    for fig in figures:
+        kind = classify_kind(folded, fig, lang, doc_year)
+        year = pick_year(fig, mentions, kind, doc_year)
+        if year is not None and doc_year is not None and year != doc_year:
+            kind = "target" if year > doc_year else "reported"  # no goal is set for a year already past
+        out.append({"start": fig["start"], "end": fig["end"], "surface": text[fig["start"]:fig["end"]],
+                    "value": fig["value"], "unit": fig["unit"], "qualifier": fig["qualifier"],
+                    "kind": kind, "year": year})
+    return out
+
+
+# ================================================================================== English
+def find_english_figures(text: str) -> list[dict]:
+    """Quantities in English text, without kind and year."""
+    quoted = find_short_quotes(text)
+    figures = drop_overlaps(scan_english_digits(text) + scan_english_words(text, quoted))
+    for fig in figures:
+        fig["unit"] = fig["unit"] or find_english_unit(text, fig)
+        fig["qualifier"] = find_english_qualifier(text, fig)
+    return drop_lone_ones(figures, lambda f: f["surface"].lower() == "one")
+
+
+def scan_english_digits(text: str) -> list[dict]:
+    """Numbers written in digits, with a scale word or %, that pass the not-a-quantity checks."""
+    found = []
+    for m in EN_DIGITS.finditer(text):
+        start, end = m.span()
+        before, after = text[:start], text[end:]
+        digits = m.group("num")
+        if is_english_non_count(text, start, end, digits, m.group("scale") or m.group("pct")):
+            continue
+        value = parse_arabic(digits) * (SCALES[m.group("scale").lower()] if m.group("scale") else 1)
+        fig = {"start": start, "end": end, "surface": m.group(0), "value": tidy(value), "tail": end, "unit": None,
+               "qualifier": None}
+        if m.group("pct"):
+            fig["unit"] = "percent"
+        elif (pm := EN_PERCENT_AFTER.match(after)):
+            fig["unit"] = "percentage points" if "point" in pm.group(0).lower() else "percent"
+            fig["tail"] = end + pm.end()
+        elif (cm := EN_CURRENCY_BEFORE.search(before)):
+            fig["unit"] = CURRENCY_BEFORE[cm.group(0).strip()]
+        found.append(fig)
+    return found
+
+
+def is_english_non_count(text: str, start: int, end: int, digits: str, scaled: str | None) -> bool:
+    """True when digits are a year, date, ordinal, list number, code, phone or house number rather than a count."""
+    before, after = text[:start], text[end:]
+    plain = digits.replace(",", "").replace(".", "")
+    if EN_JOINED.match(after) or (start >= 2 and text[start - 1] in "-/–—:~" and text[start - 2].isdigit()):
+        return True
+    if after[:1].isalpha() and not scaled:
+        glued = re.match(r"[a-z]+", after)
+        if not glued or len(glued.group(0)) < 3 or EN_ORDINAL_SUFFIX.match(after):
+            return True
+    if EN_HYPHEN_COMPOUND_AFTER.match(after) or EN_DURATION_AFTER.match(after):
+        return True
+    if EN_MONTH_BEFORE.search(before) or EN_MONTH_AFTER.match(after):
+        return True
+    if EN_LABEL_BEFORE.search(before) or EN_ADDRESS_AFTER.match(after):
+        return True
+    if EN_CODE_BEFORE.search(before) and not EN_CURRENCY_BEFORE.search(before):
+        return True
+    if EN_LIST_NUMBER.match(text[:end + 2]) and not before.strip(" (（"):
+        return True
+    if EN_PAREN_NUMBER.search(before) and re.match(r"\s*[)）]", after):
+        return True
+    if "," not in digits and "." not in digits and not scaled:
+        if len(plain) >= 5:
+            return True  # phone, postal, licence and registration numbers; English prints counts with commas
+        if len(plain) == 4 and 1900 <= int(plain) <= 2100 and not EN_QUALIFIER_BEFORE.search(before):
+            return True
+    return False
+
+
+def scan_english_words(text: str, quoted: list[tuple[int, int]]) -> list[dict]:
+    """Numbers written in words ("nine", "a hundred", "Five") that count something."""
+    found = []
+    for m in EN_NUMBER_WORDS.finditer(text):
+        start, end = m.span("num")
+        surface = m.group("num")
+        after = text[end:]
+        if is_english_word_non_count(text, start, end, quoted):
+            continue
+        percent = EN_PERCENT_AFTER.match(after)  # "five percent"
+        found.append({"start": start, "end": end, "surface": surface, "value": tidy(parse_english_words(surface)),
+                      "tail": end + (percent.end() if percent else 0), "unit": "percent" if percent else None,
+                      "qualifier": None})
+    return found
+
+
+def is_english_word_non_count(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """True when a number word is part of a name, slogan, idiom, duration or compound adjective."""
+    surface = text[start:end]
+    before, after = text[:start], text[end:]
+    prev_word = re.search(r"([A-Za-z]+)\W*$", before)
+    prev_word = prev_word.group(1).lower() if prev_word and not before[-1:].isalpha() else ""
+    next_word = re.match(r"\W*([A-Za-z]+)", after)
+    next_word = next_word.group(1).lower() if next_word else ""
+    glued = before[-1:].isalpha()
+    if any(qs <= start and end <= qe for qs, qe in quoted):
+        return True  # "Two Zones", "five in a batch"
+    if EN_HYPHEN_COMPOUND_AFTER.match(after) or EN_DURATION_AFTER.match(after):
+        return True
+    if EN_PAREN_NUMBER.search(before) and re.match(r"\s*[)）]", after):
+        return True  # "(ten thousand)": a unit multiplier in a table heading
+    # "in one window", "in five areas", "five in a batch": translated slogans, not counts.
+    if prev_word == "in" or next_word == "in":
+        return True
+    # A capitalised number word inside a sentence followed by a capitalised word is a name: "the Two Zones".
+    if (surface[0].isupper() and not glued and before.strip(" \"“'‘")
+            and not re.search(r"[.!?:]\s*[\"“'‘]?\s*$", before) and re.match(r"\s+[A-Z]", after)):
+        return True
+    if surface.lower() == "one":
+        # "one of the", "no one", "one by one", "on the one hand": pronoun and idiom, not a count.
+        return prev_word in EN_ONE_NOT_AFTER or next_word in EN_ONE_NOT_BEFORE or not next_word
+    return False
+
+
+def find_english_qualifier(text: str, fig: dict) -> str | None:
+    """gt / gte / approx / lt from the words right before (or after) the number."""
+    if (m := EN_QUALIFIER_BEFORE.search(text[:fig["start"]])):
+        return EN_QUALIFIERS_BEFORE[m.group("q").lower()]
+    rest = text[fig["tail"]:]
+    if fig["unit"] and rest.lstrip().startswith(fig["unit"]):
+        rest = " " + rest.lstrip()[len(fig["unit"]):]  # "12 experts or more"
+    if (m := EN_QUALIFIER_AFTER.match(rest)):
+        return EN_QUALIFIERS_AFTER[m.group("q").lower()]
+    return None
+
+
+def find_english_unit(text: str, fig: dict) -> str | None:
+    """The noun phrase after the number ("video interviews"), else the one named before it ("number of X")."""
+    return parse_english_unit_after(text[fig["tail"]:], fig["value"]) or parse_english_unit_before(
+        text[:fig["start"]])
+
+
+def parse_english_unit_after(tail: str, value) -> str | None:
+    """'32 video interviews were submitted' -> 'video interviews'; stops at function words, verbs and commas."""
+    tokens = EN_UNIT_TOKEN.findall(tail[:120])
+    words = []
+    i = 0
+    while i < len(tokens) and len(words) < 7:
+        tok = tokens[i]
+        low = tok.lower()
+        if not tok[0].isalpha() or EN_NUMBER_WORD.match(tok):
+            break
+        if not words and low in EN_UNIT_LEADING_DROP and i + 1 < len(tokens) and tokens[i + 1][0].isalpha():
+            i += 1
+            continue
+        if low in EN_UNIT_STOP:
+            break
+        if words and re.search(r"[a-z]{2}ed$", low) and low not in EN_IRREGULAR_PLURALS:
+            break  # a verb after the noun: "Five people alleviated"
+        words.append(tok)
+        i += 1
+        if low in EN_IRREGULAR_PLURALS or EN_PLURAL.match(tok):
+            nxt = tokens[i].lower() if i < len(tokens) else ""
+            after_next = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if nxt == "of" and low in EN_PARTITIVE_NOUNS:
+                words.append("of")
+                i += 1
+            elif nxt == "and" and is_noun_conjunct(tokens[i + 1:i + 5]):
+                words.append("and")
+                i += 1
+            else:
+                break
+    while words and words[-1].lower() in EN_UNIT_STOP:
+        words.pop()
+    return " ".join(words) or None
+
+
+def is_noun_conjunct(tokens: list[str]) -> bool:
+    """True when the words after "and" end in a plural noun: "conferences and training sessions were"."""
+    words = []
+    for tok in tokens:
+        if not tok[0].isalpha() or tok.lower() in EN_UNIT_STOP or EN_NUMBER_WORD.match(tok):
+            break
+        words.append(tok)
+    return bool(words) and bool(EN_PLURAL.match(words[-1]) or words[-1].lower() in EN_IRREGULAR_PLURALS)
+
+
+def parse_english_unit_before(head: str) -> str | None:
+    """'the number of intellectual property talents will exceed' -> 'intellectual property talents'."""
+    matches = list(EN_UNIT_BEFORE.finditer(head))
+    if not matches:
+        return None
+    np = re.sub(r"\s*\([^)]*\)", "", matches[-1].group("np"))
+    np = re.sub(r"^(?:the\s+)?[A-Z][\w-]*['’]s\s+", "", np)
+    return np.strip() or None
+
+
+# ================================================================================== Chinese
+def find_chinese_figures(text: str) -> list[dict]:
+    """Quantities in Chinese text (Arabic or Chinese numerals), without kind and year."""
+    quoted = find_short_quotes(text)
+    word_starts = {start for _, start, _ in get_tokenizer().tokenize(text)}
+    figures = []
+    for m in ZH_NUMBER.finditer(text):
+        fig = parse_chinese_match(text, m, quoted, word_starts)
+        if fig:
+            figures.append(fig)
+    figures = drop_overlaps(figures)
+
+    def lone_one(fig):
+        # 一项重要任务 is "an important task"; 一 counts only beside another number with the same measure word.
+        return fig["surface"] == "一" and not any(
+            o is not fig and o["classifier"] == fig["classifier"] for o in figures)
+    return [f for f in figures if not lone_one(f)]
+
+
+def parse_chinese_match(text: str, m: re.Match, quoted: list, word_starts: set[int]) -> dict | None:
+    """One ZH_NUMBER match as a figure, or None when it is not a count."""
+    start, end = m.span()
+    before, after = text[:start], text[end:]
+    if m.group("pctwords"):
+        return {"start": start, "end": end, "surface": m.group(0), "tail": end, "classifier": "%",
+                "value": tidy(parse_chinese(m.group("pw"))), "unit": "percent",
+                "qualifier": find_chinese_qualifier(before, after, "")}
+    is_digits = bool(m.group("num"))
+    numeral = m.group("num") or m.group("cn")
+    scale = (m.group("scale") or "") if is_digits else (m.group("cnscale") or "")
+    pct = m.group("pct") if is_digits else m.group("cnpct")
+    if ZH_NOT_COUNT_BEFORE.search(before) or ZH_JOINED.match(after) or ZH_NOT_COUNT_AFTER.match(after):
+        return None
+    if start >= 2 and text[start - 1] in "-/–—:~～" and text[start - 2].isdigit():
+        return None
+    if not is_digits and (ZH_PLAN_ABBREVIATION.match(text[start:]) or ZH_IDIOM_AFTER.match(after)
+                          or any(qs <= start and end <= qe for qs, qe in quoted)
+                          or start not in word_starts):
+        return None  # 十四五, 五位一体, “两区”, and numerals inside words: 统一, 进一步, 唯一
+    if ZH_ENUMERATOR_AFTER.match(after) and (not before.strip() or before.rstrip()[-1:] in "(（，。；：、"):
+        return None  # 一是, 二、, (三)
+    if EN_LIST_NUMBER.match(text[:end + 2]) and not before.strip(" (（"):
+        return None
+    qualifier_after = re.match(r"[多余]", after) if not pct else None
+    rest = after[qualifier_after.end():] if qualifier_after else after
+    classifier = "%" if pct else match_chinese_classifier(rest)
+    if not pct and not classifier and not is_digits and not re.search("[百千万亿]", numeral + scale):
+        return None  # a bare 三 or 十 without a measure word is part of a word (三农, 十分)
+    if is_digits and not scale and not pct and "," not in numeral and "." not in numeral:
+        if len(numeral) >= 5 and not classifier:
+            return None  # phone, postal and registration numbers
+        if len(numeral) == 4 and 1900 <= int(numeral) <= 2100 and not classifier:
+            return None  # a year
+    value = parse_chinese(numeral.replace(",", "") + scale) if scale or not is_digits else parse_arabic(numeral)
+    value *= ZH_CLASSIFIER_SCALES.get(classifier or "", 1)
+    tail = end + (qualifier_after.end() if qualifier_after else 0) + len(classifier or "")
+    return {"start": start, "end": end, "surface": m.group(0), "tail": tail, "classifier": classifier,
+            "value": tidy(value), "unit": "percent" if pct else find_chinese_unit(text, tail, classifier),
+            "qualifier": "gt" if m.group("more") or m.group("cnmore") else find_chinese_qualifier(
+                before, after, classifier or "")}
+
+
+def match_chinese_classifier(rest: str) -> str | None:
+    """The measure word at the start of the text after a number: 名, 家, 人次, 个百分点."""
+    for word in ZH_CLASSIFIERS:
+        if rest.startswith(word):
+            if word == "人" and ZH_PERSON_NOUN_AFTER_REN.match(rest):
+                return None  # 人才, 人员: a noun, not the measure word 人
+            return word
+    return None
+
+
+def find_chinese_qualifier(before: str, after: str, classifier: str) -> str | None:
+    """gt / gte / approx / lt from 超过/近/约 before the number or 余/多/以上/左右 after it."""
+    for word in sorted(ZH_QUALIFIERS_BEFORE, key=len, reverse=True):
+        if before.rstrip().endswith(word):
+            return ZH_QUALIFIERS_BEFORE[word]
+    if after[:1] in ("多", "余"):
+        return "gt"
+    rest = after[len(classifier):] if after.startswith(classifier) else after
+    for word, qualifier in ZH_QUALIFIERS_AFTER.items():
+        if rest.startswith(word):
+            return qualifier
+    return None
+
+
+def find_chinese_unit(text: str, tail: int, classifier: str | None) -> str | None:
+    """The noun after the measure word (学员, 知识产权服务机构), else the measure word's own English name."""
+    if classifier in ZH_CLASSIFIER_UNITS and classifier not in ("名", "位"):
+        return ZH_CLASSIFIER_UNITS[classifier]  # 人 and 次 are what is counted: 1.5万人就业 counts people
+    return parse_chinese_nouns(text[tail:]) or ZH_CLASSIFIER_UNITS.get(classifier)
+
+
+def parse_chinese_nouns(tail: str) -> str | None:
+    """The noun phrase at the start of tail, by jieba part of speech: adjectives then nouns."""
+    clipped = re.split(r"[，。；：、,;:！？!?（）()“”\"\s]", tail[:30], maxsplit=1)[0]
+    if not clipped:
+        return None
+    words, seen_noun = [], False
+    for pair in pos_tokenizer().cut(clipped):
+        flag = pair.flag
+        if flag.startswith(ZH_NOUN_FLAGS) and not flag.startswith("nr"):
+            words.append(pair.word)
+            seen_noun = True
+        elif not seen_noun and flag.startswith(ZH_ADJ_FLAGS):
+            words.append(pair.word)
+        else:
+            break
+    return "".join(words) if seen_noun else None
+
+
+@functools.lru_cache(maxsize=1)
+def pos_tokenizer():
+    """A jieba part-of-speech tagger over the project's own tokenizer (user dictionary included)."""
+    return jieba.posseg.POSTokenizer(get_tokenizer())
+
+
+# ================================================================================== shared steps
+def find_short_quotes(text: str, max_len: int = 40) -> list[tuple[int, int]]:
+    """Spans of short quoted phrases ("Two Zones", “两区”): names and slogans whose number words are not counts."""
+    spans = []
+    for m in re.finditer(r"[“\"‘](?P<q>[^“”\"‘’]{1,%d})[”\"’]" % max_len, text):
+        spans.append(m.span("q"))
+    return spans
+
+
+def drop_overlaps(figures: list[dict]) -> list[dict]:
+    """Keep the first of any figures whose spans overlap (the scanners can both match '690 thousand')."""
+    kept = []
+    for fig in sorted(figures, key=lambda f: (f["start"], -f["end"])):
+        if not kept or fig["start"] >= kept[-1]["end"]:
+            kept.append(fig)
+    return kept
+
+
+def drop_lone_ones(figures: list[dict], is_one) -> list[dict]:
+    """'one' is an indefinite article unless the clause counts other things too ("four ... and one ...")."""
+    others = [f for f in figures if not is_one(f)]
+    return [f for f in figures if not is_one(f) or others or f["qualifier"]]
+
+
+def find_year_mentions(text: str, lang: str) -> list[dict]:
+    """Years a figure may refer to: 2023, this year, 今年, the 13th Five-Year Plan, 十四五 (plan: its end year)."""
+    mentions = []
+    if lang.startswith("zh"):
+        patterns = ((ZH_YEAR, "year"), (ZH_RELATIVE_YEAR, "rel"), (ZH_PLAN, "plan"))
+    else:
+        patterns = ((EN_YEAR, "year"), (EN_RELATIVE_YEAR, "rel"), (EN_PLAN, "plan"))
+    for pattern, kind in patterns:
+        for m in pattern.finditer(text):
+            mention = {"start": m.start(), "end": m.end(), "kind": kind, "bound_to": None}
+            if kind == "year":
+                mention["year"] = int(m.group("year"))
+            elif kind == "rel":
+                mention["offset"] = RELATIVE_YEAR_OFFSETS[m.group("rel").lower()]
+            else:
+                n = m.group("n")
+                number = int(n) if n.isdigit() else 10 + _ZH_ONES[n]
+                mention["plan_end"] = 1955 + 5 * number  # 13th: 2016-2020, 14th: 2021-2025
+            mentions.append(mention)
+    return sorted(mentions, key=lambda x: x["start"])
+
+
+def bind_year_mentions(text: str, figures: list[dict], mentions: list[dict], lang: str) -> None:
+    """Tie a year to the figure it directly qualifies: English after it, Chinese before it (2023年底的86万)."""
+    for mention in mentions:
+        if lang.startswith("zh"):
+            later = [f for f in figures if f["start"] >= mention["end"]]
+            if later and ZH_BOUND_GAP.match(text[mention["end"]:later[0]["start"]]):
+                mention["bound_to"] = id(later[0])
+        else:
+            earlier = [f for f in figures if f["tail"] <= mention["start"]]
+            if earlier:
+                if EN_BOUND_GAP.match(text[earlier[-1]["tail"]:mention["start"]]):
+                    mention["bound_to"] = id(earlier[-1])
+
+
+def mention_year(mention: dict, kind: str, doc_year: int | None) -> int | None:
+    """The year a mention stands for; a plan period counts up to the document's year for reported figures."""
+    if mention["kind"] == "year":
+        return mention["year"]
+    if mention["kind"] == "rel":
+        return None if doc_year is None else doc_year + mention["offset"]
+    end = mention["plan_end"]
+    return end if kind == "target" or doc_year is None else min(end, doc_year)
+
+
+def pick_year(fig: dict, mentions: list[dict], kind: str, doc_year: int | None) -> int | None:
+    """The figure's bound year, else the nearest year in the clause not bound to another figure, else doc_year."""
+    candidates = [m for m in mentions if m["bound_to"] == id(fig)]
+    if not candidates:
+        free = [m for m in mentions if m["bound_to"] is None]
+        candidates = sorted(free, key=lambda m: min(abs(m["start"] - fig["end"]), abs(fig["start"] - m["end"])))
+    for mention in candidates:
+        year = mention_year(mention, kind, doc_year)
+        if year is not None:
+            return year
+    return doc_year
+
+
+def classify_kind(text: str, fig: dict, lang: str, doc_year: int | None) -> str:
+    """'target' when the clause states a goal for the figure (will, should, 力争, to be trained), else 'reported'."""
+    before = re.split(r"[;；。]", text[:fig["start"]])[-1]
+    if lang.startswith("zh"):
+        return "target" if ZH_TARGET_BEFORE.search(before) else "reported"
+    if EN_TARGET_BEFORE.search(before) or EN_TARGET_AFTER.match(text[fig["tail"]:]):
+        return "target"
+    return "target" if is_imperative(text) else "reported"
+
+
+def is_imperative(text: str) -> bool:
+    """A clause opening with a bare verb and a determiner ("Build a team", "Strengthen the training")."""
+    m = re.match(r"\s*[\"“]?([A-Za-z]+)\s+([A-Za-z]+)", text)
+    if not m:
+        return False
+    first, second = m.group(1), m.group(2).lower()
+    return (first[0].isupper() and first.lower() not in EN_OPENING_FUNCTION_WORDS
+            and not re.search(r"(?:ed|ing|s)$", first) and second in EN_DETERMINERS)
