@@ -18,6 +18,20 @@ from clauses c join documents d on d.id = c.document_id left join sections s on 
 where c.id = :id
 """
 
+# Figures and dates: the item, its sentence and where it sits, for a page a journalist can cite from.
+_LEDGER_CONTEXT = """
+select x.*, d.title, c.section_id, s.heading, s.number
+from {table} x join documents d on d.id = x.document_id
+left join clauses c on c.id = x.clause_id left join sections s on s.id = c.section_id
+where x.id = :id
+"""
+ROW_CONTEXT = {
+    "documents": _DOCUMENT_CLAUSES,
+    "clauses": _CLAUSE_CONTEXT,
+    "figures": _LEDGER_CONTEXT.format(table="figures"),
+    "dates": _LEDGER_CONTEXT.format(table="dates"),
+}
+
 
 async def _rows(datasette, database, sql, params):
     result = await datasette.get_database(database).execute(sql, params)
@@ -29,10 +43,9 @@ def extra_template_vars(view_name, table, database, request, datasette):
     async def inner():
         if request is None:
             return {}
-        if view_name == "row" and table in ("documents", "clauses"):
+        if view_name == "row" and table in ROW_CONTEXT:
             pk = request.url_vars.get("pks", "")
-            sql = _DOCUMENT_CLAUSES if table == "documents" else _CLAUSE_CONTEXT
-            return {f"{table}_context": await _rows(datasette, database, sql, {"id": pk})}
+            return {f"{table}_context": await _rows(datasette, database, ROW_CONTEXT[table], {"id": pk})}
         # Canned query pages have no view_name of their own in Datasette 0.65; only query-policy-search.html
         # shows this value.
         if database and request.args.get("expand") and request.args.get("q"):

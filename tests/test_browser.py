@@ -138,3 +138,22 @@ def test_copy_a_clause_citation(page):
     _shot(page, "6-copy-citation")
     assert copied.startswith("国家知识产权局, \"Notice on the Support")
     assert copied.endswith("/policy/clauses/cnipa-2020-37-s2-p1-c4")
+
+
+def test_find_a_figure_and_copy_its_citation(page):
+    page.goto("/policy/find_figures?unit=jobs&document=news-2020-ip-services-employment")
+    page.wait_for_selector("table.rows-and-columns td.col-figure a")
+    _shot(page, "7-find-figures")
+    page.click("table.rows-and-columns tr:has(td.col-surface:text-is('1,490')) td.col-figure a")
+    page.wait_for_selector("blockquote.ledger-sentence")
+    assert "1,490 intellectual property jobs" in page.inner_text("blockquote.ledger-sentence")
+    page.click("button.copy-citation")
+    page.wait_for_selector("button.copy-citation:has-text('Copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    _shot(page, "8-figure-citation-copied")
+    assert copied.startswith("China Intellectual Property News, \"Stabilizing Employment")
+    assert page.url.endswith(copied.rsplit("8001", 1)[1])
+    # From the figure to its clause, as a journalist checks the sentence.
+    page.click("a.clause-link")
+    page.wait_for_selector("blockquote.clause-text")
+    assert "1,490" in page.inner_text("blockquote.clause-text")
