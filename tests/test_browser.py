@@ -2,14 +2,6 @@
 
 Screenshots of each step go to test-output/browser/.
 """
-import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-
-import httpx
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -20,38 +12,6 @@ CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium keeps trying to reach Google's services, which this network refuses.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(db_path, tmp_path_factory):
-    """The README's serve command on a configuration directory holding the test build."""
-    config = tmp_path_factory.mktemp("serve")
-    for name in ("metadata.yml", "settings.json", "plugins", "templates"):
-        os.symlink(ROOT / name, config / name)
-    os.symlink(db_path, config / "policy.db")
-    datasette = str(Path(sys.executable).with_name("datasette"))
-    subprocess.run([datasette, "inspect", str(config / "policy.db"), "--inspect-file", str(config / "inspect-data.json")], check=True)
-    port = _free_port()
-    proc = subprocess.Popen([datasette, "serve", str(config), "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if httpx.get(base + "/-/versions.json", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError(proc.stderr.read().decode())
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
