@@ -4,6 +4,7 @@ The database is written to a temporary file beside the target and renamed over i
 the whole build has succeeded, so a failed or killed build leaves the previous database as it was.
 """
 import argparse
+import collections
 import concurrent.futures
 import datetime
 import hashlib
@@ -11,6 +12,7 @@ import importlib.metadata
 import json
 import os
 import platform
+import shutil
 import sqlite3
 import sys
 import time
@@ -20,9 +22,10 @@ import sqlite_utils
 
 from . import search
 from .errors import CorpusError
-from .glossary import GLOSSARY_NAME, count_occurrences, load_glossary
+from .glossary import GLOSSARY_NAME, load_glossary
 from .links import link_figures
 from .manifest import load_manifest
+from .measures import load_taxonomy
 from .pipeline import process_document
 from .schema import ensure_schema
 from .segment import USERDICT_NAME
@@ -30,8 +33,13 @@ from .segment import USERDICT_NAME
 ROOT = Path(__file__).resolve().parent.parent  # the repository: corpus/ and policy.db live here
 DEFAULT_BASE_URL = "http://127.0.0.1:8001"
 SORT_KEY_STRIDE = 1_000_000  # more clauses than any one document will have
+IN_FLIGHT_PER_WORKER = 4  # documents queued per worker process: enough to keep it busy, few enough to stay lean
+TAXONOMY_NAME = "measures.yml"
+CURATED_FILES = (GLOSSARY_NAME, USERDICT_NAME, TAXONOMY_NAME)
 # Tables filled from per-document rows, in foreign-key order.
 DOCUMENT_TABLES = ("documents", "sections", "clauses", "indicators", "dates", "figures", "chrome_lines")
+# Per-document rows in tables whose other rows come from curated data.
+PER_DOCUMENT_EXTRAS = ("glossary_counts", "clause_measures")
 
 
 def temp_path_for(db_path: Path) -> Path:
@@ -57,96 +65,203 @@ def _pid_alive(pid):
     return True
 
 
-def iter_processed(entries, base_url, userdict, jobs):
-    """Process documents, in parallel when it pays; results come back in manifest order."""
+def iter_processed(entries, knowledge, jobs):
+    """Process documents, in worker processes when it pays. Results come back in manifest order, and at most
+    a few per worker are in flight, so memory does not grow with the corpus."""
     if jobs <= 1 or len(entries) < 2 * jobs:
         for entry in entries:
-            yield entry, process_document(entry, base_url, userdict)
+            yield entry, process_document(entry, knowledge)
         return
+    window = jobs * IN_FLIGHT_PER_WORKER
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(process_document, e, base_url, userdict) for e in entries]
-        for entry, future in zip(entries, futures):
-            yield entry, future.result()
+        pending = collections.deque()
+        for entry in entries:
+            pending.append((entry, pool.submit(process_document, entry, knowledge)))
+            if len(pending) >= window:
+                done_entry, future = pending.popleft()
+                yield done_entry, future.result()
+        while pending:
+            done_entry, future = pending.popleft()
+            yield done_entry, future.result()
 
 
-def corpus_hash(entries, corpus_dir):
-    """One hash over the manifest, the curated data files and every document's bytes."""
+def _sha256_files(paths):
     h = hashlib.sha256()
-    for name in sorted(p.name for p in Path(corpus_dir).iterdir() if p.is_file() and not p.name.startswith(".")):
-        h.update(name.encode())
-        h.update((Path(corpus_dir) / name).read_bytes())
+    for path in paths:
+        h.update(path.name.encode())
+        h.update(path.read_bytes() if path.is_file() else b"")
     return h.hexdigest()
 
 
-def write_database(tmp_path, entries, corpus_dir, base_url, jobs, progress):
-    db = sqlite_utils.Database(tmp_path)
-    db.conn.execute("PRAGMA journal_mode = OFF")  # the temp file is thrown away on failure anyway
-    db.conn.execute("PRAGMA synchronous = OFF")
-    ensure_schema(db)
-    db.conn.execute(f"CREATE VIRTUAL TABLE clauses_fts USING fts5(search_text, tokenize='{search.FTS_TOKENIZE}')")
-    userdict = Path(corpus_dir) / USERDICT_NAME
-    glossary = load_glossary(Path(corpus_dir) / GLOSSARY_NAME)
-    term_counts = {t["id"]: {} for t in glossary}
-    clause_total = 0
-    with db.conn:
-        for n, (entry, rows) in enumerate(iter_processed(entries, base_url, userdict, jobs), start=1):
-            for clause in rows["clauses"]:
-                # Corpus-wide reading order for sorting; not an id (it shifts when documents are added).
-                clause["sort_key"] = n * SORT_KEY_STRIDE + clause["position"]
-            for table in DOCUMENT_TABLES:
-                if rows[table]:
-                    db[table].insert_all(rows[table])
-            texts = [c["text"] for c in rows["clauses"]]
-            for term in glossary:
-                if found := count_occurrences(term, texts):
-                    term_counts[term["id"]][entry["id"]] = found
-            db.conn.executemany(
-                "INSERT INTO clauses_fts (rowid, search_text) "
-                "SELECT rowid, ? FROM clauses WHERE id = ?",
-                [(search.index_text(c["text"]), c["id"]) for c in rows["clauses"]],
-            )
-            clause_total += len(rows["clauses"])
-            progress(n, len(entries))
-        db["glossary"].insert_all(glossary_rows(glossary, term_counts))
-        db["glossary_counts"].insert_all(
-            {"id": f"{term_id}--{doc_id}", "term_id": term_id, "document_id": doc_id, "occurrences": found}
-            for term_id, per_doc in term_counts.items() for doc_id, found in per_doc.items()
-        )
-        db["figure_links"].insert_all(list(link_figures(db.conn)))
-        db["build_info"].insert(build_info_row(entries, corpus_dir, clause_total))
-    db.conn.execute("INSERT INTO clauses_fts (clauses_fts) VALUES ('optimize')")
-    db.conn.commit()
-    db.conn.execute("PRAGMA journal_mode = DELETE")
-    db.conn.execute("VACUUM")
-    db.close()
+def knowledge_hash(corpus_dir, base_url):
+    """What every document's rows depend on besides its own file: the curated data, the base URL in
+    citations, and the ingest code itself. When it changes, everything is redone."""
+    curated = [Path(corpus_dir) / name for name in CURATED_FILES]
+    code = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    return hashlib.sha256((_sha256_files(curated) + _sha256_files(code) + base_url).encode()).hexdigest()
 
 
-def glossary_rows(glossary, term_counts):
-    for term in glossary:
-        counts = term_counts[term["id"]]
-        yield {
+def input_hash(entry):
+    """A document's own inputs: its file's bytes and its manifest entry."""
+    fields = {k: v for k, v in entry.items() if k not in ("line", "path")}
+    h = hashlib.sha256(entry["path"].read_bytes())
+    h.update(json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return h.hexdigest()
+
+
+def read_previous_state(db_path):
+    """(knowledge hash, {document id: (input hash, manifest position)}) of an existing database, or None."""
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            knowledge = conn.execute("select knowledge_sha256 from build_info").fetchone()
+            docs = conn.execute("select id, input_sha256, manifest_position from documents").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # an older or foreign file: rebuild it from scratch
+    if not knowledge:
+        return None
+    return knowledge[0], {doc_id: (h, pos) for doc_id, h, pos in docs}
+
+
+def plan_build(entries, hashes, previous, current_knowledge):
+    """(mode, entries to process, ids to delete): 'full', 'incremental' or 'unchanged'."""
+    if previous is None or previous[0] != current_knowledge:
+        return "full", entries, set()
+    before = previous[1]
+    changed = [e for e in entries if before.get(e["id"], (None,))[0] != hashes[e["id"]]]
+    removed = set(before) - set(hashes)
+    moved = any(before[e["id"]][1] != n for n, e in enumerate(entries, start=1) if e["id"] in before)
+    if not changed and not removed and not moved:
+        return "unchanged", [], set()
+    return "incremental", changed, removed | {e["id"] for e in changed if e["id"] in before}
+
+
+def delete_documents(db, doc_ids):
+    """Remove every row a document contributed, so it can be processed again (or is gone)."""
+    for doc_id in doc_ids:
+        db.execute("delete from clauses_fts where rowid in (select rowid from clauses where document_id = ?)", [doc_id])
+        db.execute("delete from figure_links where figure_id in (select id from figures where document_id = ?) "
+                   "or other_document_id = ?", [doc_id, doc_id])
+        for table in reversed(DOCUMENT_TABLES + PER_DOCUMENT_EXTRAS):
+            db.execute(f"delete from [{table}] where {'id' if table == 'documents' else 'document_id'} = ?", [doc_id])
+
+
+def insert_document(db, rows, position):
+    """One document's rows, its search index entries and its place in corpus reading order."""
+    rows["documents"][0]["manifest_position"] = position
+    for clause in rows["clauses"]:
+        # Corpus-wide reading order for sorting; not an id (it shifts when documents are added).
+        clause["sort_key"] = position * SORT_KEY_STRIDE + clause["position"]
+    for table in DOCUMENT_TABLES + PER_DOCUMENT_EXTRAS:
+        if rows[table]:
+            db[table].insert_all(rows[table])
+    db.conn.executemany(
+        "INSERT INTO clauses_fts (rowid, search_text) SELECT rowid, ? FROM clauses WHERE id = ?",
+        [(text, clause_id) for clause_id, text in rows["_fts"]],
+    )
+
+
+def renumber_positions(db, entries):
+    """Keep documents and clause sort keys in manifest order after documents were added or moved."""
+    for position, entry in enumerate(entries, start=1):
+        changed = db.execute("update documents set manifest_position = ? where id = ? and manifest_position != ?",
+                             [position, entry["id"], position]).rowcount
+        if changed:
+            db.execute("update clauses set sort_key = ? * ? + position where document_id = ?",
+                       [position, SORT_KEY_STRIDE, entry["id"]])
+
+
+def refresh_glossary(db, glossary):
+    """Glossary rows with totals summed from glossary_counts (which each document's processing filled)."""
+    db.execute("delete from glossary")
+    totals = {
+        term_id: (total, counts) for term_id, total, counts in db.execute(
+            "select term_id, sum(occurrences), json_group_object(document_id, occurrences) "
+            "from (select * from glossary_counts order by document_id) group by term_id").fetchall()
+    }
+    db["glossary"].insert_all(
+        {
             "id": term["id"],
             "zh": json.dumps(term["zh"], ensure_ascii=False),
             "en": json.dumps(term["en"], ensure_ascii=False),
             "note": term["note"],
-            "total_count": sum(counts.values()),
-            "document_counts": json.dumps(counts, ensure_ascii=False, sort_keys=True),
+            "total_count": totals.get(term["id"], (0, "{}"))[0],
+            "document_counts": totals.get(term["id"], (0, "{}"))[1],
         }
+        for term in glossary
+    )
 
 
-def build_info_row(entries, corpus_dir, clause_total):
+def refresh_measures(db, taxonomy):
+    """The taxonomy as a table, with how many clauses and documents carry each measure."""
+    db.execute("delete from measures")
+    counts = {
+        m: (c, d) for m, c, d in db.execute(
+            "select measure_id, count(*), count(distinct document_id) from clause_measures group by measure_id")
+    }
+    db["measures"].insert_all(
+        {
+            "id": c["id"], "name_en": c["name_en"], "name_zh": c["name_zh"], "instrument": c["instrument"],
+            "definition": c["definition"],
+            "cues_zh": json.dumps([cue.text for cue in c["cues"].get("zh", [])], ensure_ascii=False),
+            "cues_en": json.dumps([cue.text for cue in c["cues"].get("en", [])], ensure_ascii=False),
+            "clause_count": counts.get(c["id"], (0, 0))[0], "document_count": counts.get(c["id"], (0, 0))[1],
+        }
+        for c in taxonomy["categories"]
+    )
+
+
+def write_database(tmp_path, entries, plan, knowledge, jobs, progress):
+    mode, to_process, to_delete = plan
+    db = sqlite_utils.Database(tmp_path)
+    db.conn.execute("PRAGMA journal_mode = OFF")  # the temp file is thrown away on failure anyway
+    db.conn.execute("PRAGMA synchronous = OFF")
+    ensure_schema(db)
+    db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS clauses_fts USING fts5(search_text, tokenize='{search.FTS_TOKENIZE}')")
+    positions = {e["id"]: n for n, e in enumerate(entries, start=1)}
+    with db.conn:
+        delete_documents(db, to_delete)
+        for done, (entry, rows) in enumerate(iter_processed(to_process, knowledge, jobs), start=1):
+            rows["documents"][0]["input_sha256"] = knowledge["input_hashes"][entry["id"]]
+            insert_document(db, rows, positions[entry["id"]])
+            progress(done, len(to_process))
+        renumber_positions(db, entries)
+        refresh_glossary(db, knowledge["glossary"])
+        refresh_measures(db, knowledge["taxonomy"])
+        db.execute("delete from figure_links")
+        db["figure_links"].insert_all(list(link_figures(db.conn)))
+        db.execute("delete from build_info")
+        db["build_info"].insert(build_info_row(db, knowledge, mode, len(to_process)))
+    if mode == "full":
+        # Compact once after a full build; incremental builds skip it, it costs seconds on a large corpus.
+        db.conn.execute("INSERT INTO clauses_fts (clauses_fts) VALUES ('optimize')")
+        db.conn.commit()
+        db.conn.execute("VACUUM")
+    db.conn.execute("PRAGMA journal_mode = DELETE")
+    db.close()
+
+
+def build_info_row(db, knowledge, mode, processed):
     def version(pkg):
         try:
             return importlib.metadata.version(pkg)
         except importlib.metadata.PackageNotFoundError:
             return None
 
+    corpus = hashlib.sha256("".join(sorted(knowledge["input_hashes"].values())).encode() + knowledge["hash"].encode())
     return {
         "key": "build",
         "built_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "corpus_sha256": corpus_hash(entries, corpus_dir),
-        "document_count": len(entries),
-        "clause_count": clause_total,
+        "mode": mode,
+        "documents_processed": processed,
+        "corpus_sha256": corpus.hexdigest(),
+        "knowledge_sha256": knowledge["hash"],
+        "document_count": db.execute("select count(*) from documents").fetchone()[0],
+        "clause_count": db.execute("select count(*) from clauses").fetchone()[0],
         "python_version": platform.python_version(),
         "sqlite_version": sqlite3.sqlite_version,
         "jieba_version": version("jieba"),
@@ -157,23 +272,41 @@ def build_info_row(entries, corpus_dir, clause_total):
     }
 
 
-def build(corpus_dir=ROOT / "corpus", db_path=ROOT / "policy.db", jobs=None, base_url=DEFAULT_BASE_URL, progress=None):
-    """Build the database atomically. Raises CorpusError on bad input, leaving db_path untouched."""
+def build(corpus_dir=ROOT / "corpus", db_path=ROOT / "policy.db", jobs=None, base_url=DEFAULT_BASE_URL,
+          progress=None, full=False):
+    """Build the database atomically, redoing only documents whose inputs changed (all of them when the
+    curated data or the code changed, or with full=True). Raises CorpusError on bad input, leaving
+    db_path untouched."""
     corpus_dir, db_path = Path(corpus_dir), Path(db_path)
     progress = progress or (lambda done, total: None)
     entries = load_manifest(corpus_dir)
+    knowledge = {
+        "base_url": base_url,
+        "userdict": str(corpus_dir / USERDICT_NAME),
+        "glossary": load_glossary(corpus_dir / GLOSSARY_NAME),
+        "taxonomy": load_taxonomy(corpus_dir / TAXONOMY_NAME),
+        "hash": knowledge_hash(corpus_dir, base_url),
+        "input_hashes": {e["id"]: input_hash(e) for e in entries},
+    }
+    previous = None if full else read_previous_state(db_path)
+    plan = plan_build(entries, knowledge["input_hashes"], previous, knowledge["hash"])
+    result = {"documents": len(entries), "processed": len(plan[1]), "mode": plan[0], "db": str(db_path)}
+    if plan[0] == "unchanged":
+        return result
     remove_stale_temps(db_path)
     tmp_path = temp_path_for(db_path)
     tmp_path.unlink(missing_ok=True)
     try:
-        write_database(tmp_path, entries, corpus_dir, base_url, jobs or os.cpu_count() or 1, progress)
+        if plan[0] == "incremental":
+            shutil.copyfile(db_path, tmp_path)
+        write_database(tmp_path, entries, plan, knowledge, jobs or os.cpu_count() or 1, progress)
         with open(tmp_path, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp_path, db_path)
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
-    return {"documents": len(entries), "db": str(db_path)}
+    return result
 
 
 def terminal_progress(stream=sys.stderr):
@@ -201,6 +334,7 @@ def main(argv=None):
     parser.add_argument("--corpus", default=ROOT / "corpus", type=Path, help="corpus folder (default: corpus/)")
     parser.add_argument("--db", default=ROOT / "policy.db", type=Path, help="database to write (default: policy.db)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    parser.add_argument("--full", action="store_true", help="redo every document, even those that did not change")
     parser.add_argument(
         "--base-url", default=os.environ.get("POLICY_KB_BASE_URL", DEFAULT_BASE_URL),
         help="public URL of the Datasette instance, used in permalinks and citations",
@@ -208,7 +342,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        result = build(args.corpus, args.db, args.jobs, args.base_url, terminal_progress())
+        result = build(args.corpus, args.db, args.jobs, args.base_url, terminal_progress(), full=args.full)
     except CorpusError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
@@ -216,7 +350,8 @@ def main(argv=None):
         # A full disk, a read-only folder: the previous database is still in place.
         print(f"error: could not write {args.db}: {e}; the previous database is unchanged", file=sys.stderr)
         return 1
-    print(f"built {result['db']}: {result['documents']} documents in {time.monotonic() - started:.1f}s", file=sys.stderr)
+    print(f"{result['db']}: {result['documents']} documents, {result['processed']} processed ({result['mode']}) "
+          f"in {time.monotonic() - started:.1f}s", file=sys.stderr)
     return 0
 
 

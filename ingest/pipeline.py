@@ -5,10 +5,12 @@ processed in any order, in parallel, and redone one at a time.
 """
 import json
 
-from . import cite
+from . import cite, search
 from .dates import tag_dates
 from .document import parse_document, read_source
 from .figures import tag_figures
+from .glossary import count_occurrences
+from .measures import carries_lead_in, tag_measures, tag_modality
 from .segment import get_tokenizer
 
 
@@ -17,19 +19,29 @@ def document_date(entry):
     return entry.get("issue_date") or entry.get("publication_date")
 
 
-def process_document(entry, base_url, userdict):
-    """Rows for every table, keyed by table name."""
+def process_document(entry, knowledge):
+    """Rows for every table, keyed by table name; "_fts" holds (clause id, indexed text) pairs.
+
+    knowledge: {"base_url", "userdict", "glossary", "taxonomy"}, the curated data every document is processed with.
+    """
+    base_url = knowledge["base_url"]
     source, sha256 = read_source(entry)
-    parsed = parse_document(entry, source, get_tokenizer(str(userdict)))
+    parsed = parse_document(entry, source, get_tokenizer(str(knowledge["userdict"])))
     doc = _document_row(entry, source, sha256, parsed, base_url)
     sections = {s["id"]: s for s in parsed["sections"]}
     for clause in parsed["clauses"]:
         _cite(clause, doc, sections, base_url, "clauses", clause["id"])
+    clause_measures = list(tag_clauses(entry, parsed["clauses"], knowledge["taxonomy"]))
     dates = list(_clause_dates(entry, doc, parsed, sections, base_url)) + list(_table_dates(entry, doc, parsed, base_url))
     doc["date_check"] = check_document_dates(entry, dates, parsed["chrome"])
     figures = list(_clause_figures(entry, doc, parsed, sections, base_url, dates))
     figures += list(_indicator_figures(entry, doc, parsed, base_url))
     chrome = [{"id": f"{entry['id']}-l{c['line']}", **c} for c in parsed["chrome"]]
+    texts = [c["text"] for c in parsed["clauses"]]
+    term_counts = [
+        {"id": f"{term['id']}--{entry['id']}", "term_id": term["id"], "document_id": entry["id"], "occurrences": found}
+        for term in knowledge["glossary"] if (found := count_occurrences(term, texts))
+    ]
     return {
         "documents": [doc],
         "sections": parsed["sections"],
@@ -38,7 +50,36 @@ def process_document(entry, base_url, userdict):
         "dates": dates,
         "figures": figures,
         "chrome_lines": chrome,
+        "glossary_counts": term_counts,
+        "clause_measures": clause_measures,
+        "_fts": [(c["id"], search.index_text(c["text"])) for c in parsed["clauses"]],
     }
+
+
+def tag_clauses(entry, clauses, taxonomy):
+    """Set each clause's modality and measures; yield a clause_measures row per measure with its evidence.
+
+    Chinese policy text often opens a list of duties with 要 and separates the items with ；: an item with
+    no modal word of its own takes the modality of the item before it in the same paragraph."""
+    instruments = {c["id"]: c["instrument"] for c in taxonomy["categories"]}
+    previous = None
+    for clause in clauses:
+        lead_in = None
+        if previous and previous["paragraph"] == clause["paragraph"] and previous["section_id"] == clause["section_id"] \
+                and carries_lead_in(previous["text"], entry["language"]):
+            lead_in = previous["modality"]
+        clause["modality"], clause["modality_cue"] = tag_modality(clause["text"], entry["language"], taxonomy, lead_in)
+        tags = tag_measures(clause["text"], entry["language"], taxonomy)
+        clause["measures"] = json.dumps([t["measure_id"] for t in tags])
+        clause["instruments"] = json.dumps(sorted({instruments[t["measure_id"]] for t in tags}))
+        for t in tags:
+            yield {
+                "id": f"{clause['id']}--{t['measure_id']}", "clause_id": clause["id"], "measure_id": t["measure_id"],
+                "document_id": entry["id"], "cue": t["cue"], "matched": clause["text"][t["start"]:t["end"]],
+                "start": clause["start"] + t["start"], "end": clause["start"] + t["end"], "method": t["method"],
+                "modality": clause["modality"],
+            }
+        previous = clause
 
 
 def _cite(row, doc, sections, base_url, table, row_id, clause=None):

@@ -9,6 +9,7 @@ TABLES = {
             "source_name": str, "source_url": str, "translation": str, "about": str,
             "file": str, "sha256": str, "chars": int, "section_count": int, "clause_count": int,
             "date_check": str, "permalink": str, "citation": str, "citation_zh": str,
+            "manifest_position": int, "input_sha256": str,
         },
         "id", [],
     ),
@@ -23,7 +24,7 @@ TABLES = {
         {
             "id": str, "document_id": str, "section_id": str, "paragraph": int, "sentence": int,
             "position": int, "sort_key": int, "text": str, "start": int, "end": int, "line": int, "language": str,
-            "text_seg": str, "modality": str, "measures": str, "permalink": str, "citation": str, "citation_zh": str,
+            "text_seg": str, "modality": str, "modality_cue": str, "measures": str, "instruments": str, "permalink": str, "citation": str, "citation_zh": str,
         },
         "id", [("document_id", "documents", "id"), ("section_id", "sections", "id")],
     ),
@@ -59,6 +60,20 @@ TABLES = {
         {"id": str, "document_id": str, "line": int, "text": str, "reason": str},
         "id", [("document_id", "documents", "id")],
     ),
+    "measures": (
+        {
+            "id": str, "name_en": str, "name_zh": str, "instrument": str, "definition": str,
+            "cues_zh": str, "cues_en": str, "clause_count": int, "document_count": int,
+        },
+        "id", [],
+    ),
+    "clause_measures": (
+        {
+            "id": str, "clause_id": str, "measure_id": str, "document_id": str, "cue": str, "matched": str,
+            "start": int, "end": int, "method": str, "modality": str,
+        },
+        "id", [("clause_id", "clauses", "id"), ("measure_id", "measures", "id"), ("document_id", "documents", "id")],
+    ),
     "glossary": (
         {"id": str, "zh": str, "en": str, "note": str, "total_count": int, "document_counts": str},
         "id", [],
@@ -69,7 +84,8 @@ TABLES = {
     ),
     "build_info": (
         {
-            "key": str, "built_at": str, "corpus_sha256": str, "document_count": int, "clause_count": int,
+            "key": str, "built_at": str, "mode": str, "documents_processed": int, "corpus_sha256": str,
+            "knowledge_sha256": str, "document_count": int, "clause_count": int,
             "python_version": str, "sqlite_version": str, "jieba_version": str,
             "sqlite_utils_version": str, "datasette_version": str, "cn2an_version": str, "opencc_version": str,
         },
@@ -83,12 +99,31 @@ INDEXES = {
     "indicators": [["document_id"]],
     "dates": [["document_id"], ["clause_id"], ["date_start"], ["role"]],
     "figures": [["document_id"], ["clause_id"], ["value"], ["unit"], ["kind"], ["year"]],
-    "figure_links": [["figure_id"], ["other_figure_id"]],
+    "figure_links": [["figure_id"], ["other_figure_id"], ["other_document_id"]],
+    "glossary_counts": [["document_id"], ["term_id"]],
+    "clause_measures": [["document_id"], ["measure_id"], ["clause_id"]],
+    "chrome_lines": [["document_id"]],
 }
 
 
 # Views: name -> SQL. figure_mentions lists each figure beside the other places the same quantity is stated.
 VIEWS = {
+    # For a report "about" another document: per measure, what the source said and what the report says.
+    "measure_comparison": """
+select m.id as measure_id, m.name_en, m.name_zh, m.instrument,
+  src.id as source_document_id, rep.id as report_document_id,
+  (select count(*) from clause_measures x where x.document_id = src.id and x.measure_id = m.id) as source_clause_count,
+  (select group_concat(c.text, ' / ') from (select c.text from clause_measures x join clauses c on c.id = x.clause_id
+     where x.document_id = src.id and x.measure_id = m.id order by c.position limit 3) c) as source_says,
+  (select count(*) from clause_measures x where x.document_id = rep.id and x.measure_id = m.id) as report_clause_count,
+  (select group_concat(c.text, ' / ') from (select c.text from clause_measures x join clauses c on c.id = x.clause_id
+     where x.document_id = rep.id and x.measure_id = m.id order by c.position limit 3) c) as report_says
+from documents rep
+join json_each(rep.about) a
+join documents src on src.id = a.value
+join measures m
+where source_clause_count > 0 or report_clause_count > 0
+""",
     "figure_mentions": """
 select f.id as figure_id, f.document_id, f.surface, f.value, f.unit, f.kind, f.year, f.sentence,
   l.basis, o.id as other_figure_id, o.document_id as other_document_id, o.surface as other_surface,

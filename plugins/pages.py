@@ -25,7 +25,13 @@ from {table} x join documents d on d.id = x.document_id
 left join clauses c on c.id = x.clause_id left join sections s on s.id = c.section_id
 where x.id = :id
 """
+_MEASURE_CLAUSES = """
+select c.id, c.text, c.document_id, d.title, c.modality, cm.matched
+from clause_measures cm join clauses c on c.id = cm.clause_id join documents d on d.id = c.document_id
+where cm.measure_id = :id order by c.sort_key
+"""
 ROW_CONTEXT = {
+    "measures": _MEASURE_CLAUSES,
     "documents": _DOCUMENT_CLAUSES,
     "clauses": _CLAUSE_CONTEXT,
     "figures": _LEDGER_CONTEXT.format(table="figures"),

@@ -15,7 +15,7 @@ from ingest.segment import get_tokenizer
 
 SNIPPET_COLUMNS = {"snippet"}
 # Query result columns that hold a row id of a table: shown as links to that row's page.
-ID_COLUMNS = {"clause": "clauses", "document": "documents", "figure": "figures"}
+ID_COLUMNS = {"clause": "clauses", "example_clause": "clauses", "document": "documents", "figure": "figures", "measure": "measures"}
 GLOSSARY_SQL = "select id, zh, en from glossary"
 
 

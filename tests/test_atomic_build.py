@@ -62,7 +62,8 @@ def test_full_disk_fails_cleanly(corpus_copy, tmp_path):
     cmd = [sys.executable, str(ROOT / "build.py"), "--corpus", str(corpus_copy), "--db", str(db)]
     subprocess.run(cmd, check=True, capture_output=True, timeout=300)
     before = sha(db)
-    result = subprocess.run(cmd, capture_output=True, text=True, timeout=300, preexec_fn=_limit_file_size)
+    # --full: an unchanged corpus would otherwise (rightly) write nothing at all.
+    result = subprocess.run(cmd + ["--full"], capture_output=True, text=True, timeout=300, preexec_fn=_limit_file_size)
     assert result.returncode != 0
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr, result.stderr
     assert sha(db) == before

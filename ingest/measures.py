@@ -1,0 +1,234 @@
+"""Policy measures and modality of a clause, from the curated cues in corpus/measures.yml.
+
+A clause may carry several measures (training, recruitment, reporting, ...) and has exactly one modality
+(obligation, encouragement, target, reporting, fact). The cues are data: adding a category or a cue to
+measures.yml changes the tags on the next build with no change here.
+"""
+import re
+from typing import NamedTuple
+
+from .errors import CorpusError
+from .manifest import LANGUAGES, URL_SAFE_ID, read_yaml
+from .normalise import normalise
+
+INSTRUMENTS = ("supply", "environment", "demand")
+# The modalities are a closed set because tag_modality's precedence rule names them.
+MODALITIES = ("obligation", "encouragement", "target", "reporting", "fact")
+CATEGORY_FIELDS = ("id", "name_zh", "name_en", "instrument", "definition", "cues", "not_cues")
+# A cue written /like this/ is a regular expression; anything else is a literal word or phrase.
+PATTERN_CUE = re.compile(r"^/(?P<body>.+)/$", re.S)
+# English cues are word prefixes: they start where a word starts. Machine-translated text glues words
+# together ("this yearAfter"), so a lower-case letter followed by an upper-case one also starts a word.
+_EN_WORD_START = r"(?:(?<![A-Za-z0-9])|(?-i:(?<=[a-z])(?=[A-Z])))"
+# What may stand between "we will"/"要" and "encourage"/"鼓励" for the encouragement to be the main
+# predicate: nothing, or one adverb ("We will actively support ...", "要积极引导 ...").
+EN_MODAL_GAP = re.compile(r"^\s*(?:[A-Za-z]+ly\s+)?$")
+ZH_MODAL_GAP = re.compile(r"^.{0,2}$")
+ENDS_WITH_SEMICOLON = re.compile(r"[;；]\s*$")
+
+
+class Cue(NamedTuple):
+    """One compiled cue: the text as written in measures.yml, its regex, and 'cue' or 'pattern'."""
+    text: str
+    regex: re.Pattern
+    method: str
+
+
+class Match(NamedTuple):
+    """Where a cue matched in a clause."""
+    cue: Cue
+    start: int
+    end: int
+
+
+# ---------------------------------------------------------------------------------------------- loading
+def load_taxonomy(path) -> dict:
+    """Parse measures.yml into {'version', 'categories': [...], 'modalities': {...}} with cues compiled once."""
+    raw = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise CorpusError(path, "the taxonomy must be a mapping with 'categories' and 'modalities'")
+    categories = raw.get("categories")
+    if not isinstance(categories, list) or not categories:
+        raise CorpusError(path, "'categories' must be a non-empty list", line=raw.get("__line__"))
+    parsed, seen = [], {}
+    for item in categories:
+        category = _parse_category(item, path)
+        if category["id"] in seen:
+            raise CorpusError(
+                path, f"duplicate category id {category['id']!r} (first at line {seen[category['id']]})",
+                line=category["line"],
+            )
+        seen[category["id"]] = category["line"]
+        parsed.append(category)
+    return {
+        "version": raw.get("version"),
+        "categories": parsed,
+        "modalities": _parse_modalities(raw.get("modalities"), path),
+    }
+
+
+def _parse_category(item, path):
+    if not isinstance(item, dict):
+        raise CorpusError(path, "each category must be a mapping of fields")
+    line = item.get("__line__")
+    if not item.get("id"):
+        raise CorpusError(path, "a category is missing its 'id'", line=line)
+    category_id = str(item["id"])
+    if not URL_SAFE_ID.match(category_id):
+        raise CorpusError(path, f"category id {category_id!r} is not URL-safe", line=line)
+    unknown = sorted(set(item) - set(CATEGORY_FIELDS) - {"__line__"})
+    if unknown:
+        raise CorpusError(path, f"category {category_id!r} has unknown field(s): {', '.join(unknown)}", line=line)
+    if item.get("instrument") not in INSTRUMENTS:
+        raise CorpusError(
+            path, f"category {category_id!r}: instrument must be one of {INSTRUMENTS}, not {item.get('instrument')!r}",
+            line=line,
+        )
+    where = f"category {category_id!r}"
+    return {
+        "id": category_id,
+        "name_zh": item.get("name_zh"),
+        "name_en": item.get("name_en"),
+        "instrument": item["instrument"],
+        "definition": (item.get("definition") or "").strip(),
+        "cues": _compile_cues(item.get("cues"), path, line, where),
+        "not_cues": _compile_cues(item.get("not_cues"), path, line, where + " not_cues"),
+        "line": line,
+    }
+
+
+def _parse_modalities(raw, path):
+    if not isinstance(raw, dict):
+        raise CorpusError(path, "'modalities' must be a mapping of modality name to definition and cues")
+    line = raw.get("__line__")
+    names = [k for k in raw if k != "__line__"]
+    unknown = sorted(set(names) - set(MODALITIES))
+    if unknown:
+        raise CorpusError(path, f"unknown modality {', '.join(unknown)}: use {MODALITIES}", line=line)
+    modalities = {}
+    for name in MODALITIES:
+        item = raw.get(name) or {}
+        if not isinstance(item, dict):
+            raise CorpusError(path, f"modality {name!r} must be a mapping", line=line)
+        item_line = item.get("__line__", line)
+        modalities[name] = {
+            "definition": (item.get("definition") or "").strip(),
+            "cues": _compile_cues(item.get("cues"), path, item_line, f"modality {name!r}"),
+            "not_cues": _compile_cues(item.get("not_cues"), path, item_line, f"modality {name!r} not_cues"),
+        }
+    return modalities
+
+
+def _compile_cues(raw, path, line, where):
+    """{lang: [Cue, ...]} from a YAML mapping of language to a list of cue strings."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise CorpusError(path, f"{where}: cues must be a mapping of language (zh, en) to a list", line=line)
+    compiled = {}
+    for lang, cues in raw.items():
+        if lang == "__line__":
+            continue
+        if lang not in LANGUAGES:
+            raise CorpusError(path, f"{where}: unknown cue language {lang!r}: use {LANGUAGES}", line=line)
+        if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
+            raise CorpusError(path, f"{where}: {lang} cues must be a list of non-empty strings", line=line)
+        compiled[lang] = [_compile_cue(c, lang, path, line, where) for c in cues]
+    return compiled
+
+
+def _compile_cue(text, lang, path, line, where):
+    pattern = PATTERN_CUE.match(text)
+    if pattern:
+        body, method = _fold_pattern(pattern["body"]), "pattern"
+    elif lang == "en":
+        # Runs of spaces in the text match one space in the cue; ' matches the typographic ’ as well.
+        words = [re.escape(normalise(w)).replace("'", "['’]") for w in text.split()]
+        body, method = _EN_WORD_START + r"\s+".join(words), "cue"
+    else:
+        body, method = re.escape(normalise(text)), "cue"
+    try:
+        regex = re.compile(body, re.IGNORECASE if lang == "en" else 0)
+    except re.error as e:
+        raise CorpusError(path, f"{where}: bad pattern {text!r}: {e}", line=line)
+    return Cue(text, regex, method)
+
+
+def _fold_pattern(body):
+    """A pattern in the form normalise() gives the text: full-width punctuation (，；) becomes half-width,
+    escaped where the half-width form is a regex operator (so （ stays a literal bracket)."""
+    return "".join(re.escape(folded) if (folded := normalise(ch)) != ch else ch for ch in body)
+
+
+# ---------------------------------------------------------------------------------------------- matching
+def find_cues(text: str, cues: list, not_cues: list = ()) -> list:
+    """Every match of the cues in the (normalised) text, minus those lying inside a match of a not-cue."""
+    blocked = [(m.start(), m.end()) for c in not_cues for m in c.regex.finditer(text)]
+    found = []
+    for cue in cues:
+        for m in cue.regex.finditer(text):
+            if m.end() > m.start() and not any(a <= m.start() and m.end() <= b for a, b in blocked):
+                found.append(Match(cue, m.start(), m.end()))
+    return sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _first_match(text, entry, lang):
+    """The earliest (then longest) match of an entry's cues in the clause, or None."""
+    found = find_cues(text, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))
+    return found[0] if found else None
+
+
+def tag_measures(text: str, lang: str, taxonomy: dict) -> list[dict]:
+    """Measures in one clause, one per category: its cue that matched first in the text, with the offsets."""
+    folded = normalise(text)
+    tags = []
+    for category in taxonomy["categories"]:
+        m = _first_match(folded, category, lang)
+        if m:
+            tags.append({
+                "measure_id": category["id"], "cue": m.cue.text, "start": m.start, "end": m.end,
+                "method": m.cue.method,
+            })
+    return sorted(tags, key=lambda t: t["start"])
+
+
+def tag_modality(text: str, lang: str, taxonomy: dict, lead_in: str | None = None) -> tuple[str, str | None]:
+    """(modality, evidence): reporting beats target beats the main predicate; evidence is the matched text,
+    'lead-in' when the modality came from the list's lead-in clause, None for the default fact."""
+    folded = normalise(text)
+    modalities = taxonomy["modalities"]
+    reporting = _first_match(folded, modalities["reporting"], lang)
+    if reporting:
+        return "reporting", text[reporting.start:reporting.end]
+    main, evidence = _main_predicate(text, folded, lang, modalities)
+    target = _first_match(folded, modalities["target"], lang)
+    # A number in a statement of fact ("has reached 860,000") is an achievement, not a goal.
+    if target and not (main == "fact" and evidence is not None):
+        return "target", text[target.start:target.end]
+    if main is None:
+        return (lead_in, "lead-in") if lead_in else ("fact", None)
+    return main, evidence
+
+
+def _main_predicate(text, folded, lang, modalities):
+    """The modality of the clause's first modal cue (obligation, encouragement or fact), or (None, None).
+    An obligation cue directly followed by encouragement ("We will encourage", "要鼓励") is encouragement."""
+    found = []
+    for name in ("obligation", "encouragement", "fact"):
+        entry = modalities[name]
+        found += [(m, name) for m in find_cues(folded, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))]
+    if not found:
+        return None, None
+    found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start)))
+    first, name = found[0]
+    if name == "obligation":
+        gap = EN_MODAL_GAP if lang == "en" else ZH_MODAL_GAP
+        for m, other in found[1:]:
+            if other == "encouragement" and m.start >= first.end and gap.match(folded[first.end:m.start]):
+                return "encouragement", text[first.start:m.end]
+    return name, text[first.start:first.end]
+
+
+def carries_lead_in(text: str, lang: str) -> bool:
+    """True when the clause ends with ； (or ;), so its modality carries to the next clause of the paragraph."""
+    return ENDS_WITH_SEMICOLON.search(text) is not None
