@@ -1,4 +1,5 @@
 """The bilingual glossary (corpus/glossary.yml): terms, their variants, and how often each occurs."""
+import functools
 import json
 import re
 
@@ -38,22 +39,35 @@ def terms_from_rows(rows):
 def _variant_pattern(variant):
     """Chinese variants match as substrings; English ones at a word start, case-insensitively, plural allowed.
     No boundary after an English variant: the machine translation glues words ("researchStaggered")."""
-    v = normalise(variant)
-    if re.search(r"[A-Za-z]", v):
-        return re.compile(r"(?<![A-Za-z])" + re.escape(v).replace(r"\ ", r"\s+"), re.I)
-    return re.compile(re.escape(v))
+    v = normalise(variant).lower()  # matched against lower-cased text: no case-insensitive regex needed
+    if re.search(r"[a-z]", v):
+        return r"(?<![a-z])" + re.escape(v).replace(r"\ ", r"\s+")
+    return re.escape(v)
 
 
-def count_occurrences(term, texts):
-    """How many times any variant of the term occurs in the texts (overlapping variants counted once)."""
-    patterns = [_variant_pattern(v) for v in term["zh"] + term["en"]]
-    total = 0
-    for text in texts:
-        norm = normalise(text)
-        spans = sorted({m.span() for p in patterns for m in p.finditer(norm)})
-        last_end = -1
-        for start, end in spans:
-            if start >= last_end:
-                total += 1
-                last_end = end
-    return total
+@functools.lru_cache(maxsize=4096)
+def _term_pattern(variants):
+    """One regex for all of a term's variants, longest first, so overlapping variants count once."""
+    return re.compile("|".join(_variant_pattern(v) for v in sorted(variants, key=len, reverse=True)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_words(variants):
+    return tuple(normalise(v).lower().split()[0] for v in variants if v.strip())
+
+
+def count_terms(glossary, texts):
+    """{term id: occurrences} over the texts, for the terms that occur; a term inside a longer one counts too."""
+    # NUL never occurs in text and \s does not match it, so no match spans two texts.
+    lowered = "\x00".join(normalise(t) for t in texts).lower()
+    counts = {}
+    for term in glossary:
+        variants = tuple(term["zh"] + term["en"])
+        # Most terms are absent from most documents: a substring test of each variant's first word says so
+        # without the regex (whose matches always contain that word).
+        if not any(word in lowered for word in _first_words(variants)):
+            continue
+        found = sum(1 for _ in _term_pattern(variants).finditer(lowered))
+        if found:
+            counts[term["id"]] = found
+    return counts

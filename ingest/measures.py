@@ -91,7 +91,7 @@ def _parse_category(item, path):
         "name_en": item.get("name_en"),
         "instrument": item["instrument"],
         "definition": (item.get("definition") or "").strip(),
-        "cues": _compile_cues(item.get("cues"), path, line, where),
+        **_cues_with_screen(_compile_cues(item.get("cues"), path, line, where)),
         "not_cues": _compile_cues(item.get("not_cues"), path, line, where + " not_cues"),
         "line": line,
     }
@@ -113,10 +113,33 @@ def _parse_modalities(raw, path):
         item_line = item.get("__line__", line)
         modalities[name] = {
             "definition": (item.get("definition") or "").strip(),
-            "cues": _compile_cues(item.get("cues"), path, item_line, f"modality {name!r}"),
+            **_cues_with_screen(_compile_cues(item.get("cues"), path, item_line, f"modality {name!r}")),
             "not_cues": _compile_cues(item.get("not_cues"), path, item_line, f"modality {name!r} not_cues"),
         }
     return modalities
+
+
+class Screen(NamedTuple):
+    """A cheap test that lets through every clause in which some cue may match: the plain cues as
+    lower-case substrings (a word-start cue can only match where its text occurs) and the /patterns/."""
+    literals: tuple
+    patterns: tuple
+
+    def may_match(self, text, lowered):
+        return any(lit in lowered for lit in self.literals) or any(p.search(text) for p in self.patterns)
+
+
+def _cues_with_screen(cues):
+    """{'cues': cues, 'screen': {lang: Screen}}. Most clauses carry none of a category's cues: substring
+    tests rule them out far faster than running every cue's regex."""
+    screen = {
+        lang: Screen(
+            tuple(normalise(c.text).lower() for c in lang_cues if c.method == "cue"),
+            tuple(c.regex for c in lang_cues if c.method == "pattern"),
+        )
+        for lang, lang_cues in cues.items() if lang_cues
+    }
+    return {"cues": cues, "screen": screen}
 
 
 def _compile_cues(raw, path, line, where):
@@ -174,6 +197,9 @@ def find_cues(text: str, cues: list, not_cues: list = ()) -> list:
 
 def _first_match(text, entry, lang):
     """The earliest (then longest) match of an entry's cues in the clause, or None."""
+    screen = entry["screen"].get(lang)
+    if screen is None or not screen.may_match(text, text.lower()):
+        return None
     found = find_cues(text, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))
     return found[0] if found else None
 

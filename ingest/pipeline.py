@@ -9,7 +9,7 @@ from . import cite, search
 from .dates import tag_dates
 from .document import parse_document, read_source
 from .figures import tag_figures
-from .glossary import count_occurrences
+from .glossary import count_terms
 from .measures import carries_lead_in, tag_measures, tag_modality
 from .segment import get_tokenizer
 
@@ -39,8 +39,8 @@ def process_document(entry, knowledge):
     chrome = [{"id": f"{entry['id']}-l{c['line']}", **c} for c in parsed["chrome"]]
     texts = [c["text"] for c in parsed["clauses"]]
     term_counts = [
-        {"id": f"{term['id']}--{entry['id']}", "term_id": term["id"], "document_id": entry["id"], "occurrences": found}
-        for term in knowledge["glossary"] if (found := count_occurrences(term, texts))
+        {"id": f"{term_id}--{entry['id']}", "term_id": term_id, "document_id": entry["id"], "occurrences": found}
+        for term_id, found in count_terms(knowledge["glossary"], texts).items()
     ]
     return {
         "documents": [doc],

@@ -1,0 +1,217 @@
+"""Benchmark the build and the search, and write bench/RESULTS.md.
+
+    python bench/run.py [--documents 10000] [--repeat 3] [--search-requests 200]
+
+Everything is measured in one run on this machine, and the build is compared with plain jieba
+segmentation of the same text measured in the same run: the machine is shared and noisy, so the
+ratios mean more than the absolute times. Medians over --repeat runs.
+"""
+import argparse
+import asyncio
+import datetime
+import importlib.util
+import json
+import multiprocessing
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+SEARCH_QUERIES = {
+    "zh, 2 characters": ["就业", "专利", "人才", "培训", "高校"],
+    "zh, 4 characters": ["吸纳就业", "资格考试", "人才队伍", "服务机构", "宣传推介"],
+    "en, words": ["training", "patent agents", "talent", "recruitment", "think tanks"],
+}
+
+# Runs a build in a fresh interpreter and reports its time and the peak RSS of it and its workers.
+_BUILD_CHILD = """
+import json, resource, sys, time
+from ingest import builder
+t = time.perf_counter()
+result = builder.build(sys.argv[1], sys.argv[2], jobs=int(sys.argv[3]), full=sys.argv[4] == "full")
+elapsed = time.perf_counter() - t
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"seconds": elapsed, "peak_rss_mb": peak / 1024, "mode": result["mode"], "processed": result["processed"]}))
+"""
+
+# Plain jieba over the same documents: the floor this pipeline cannot go below.
+_JIEBA_CHILD = """
+import json, sys, time
+from multiprocessing import Pool
+from pathlib import Path
+import jieba, logging
+jieba.setLogLevel(logging.WARNING)
+jieba.initialize()
+def cut(path):
+    return len(jieba.lcut(Path(path).read_text(encoding="utf-8")))
+paths = json.loads(sys.stdin.read())
+processes = int(sys.argv[1])
+t = time.perf_counter()
+if processes == 1:
+    words = sum(cut(p) for p in paths)
+else:
+    with Pool(processes, initializer=jieba.initialize) as pool:
+        words = sum(pool.map(cut, paths, chunksize=16))
+print(json.dumps({"seconds": time.perf_counter() - t, "words": words}))
+"""
+
+
+def _run_json(args, stdin=None):
+    out = subprocess.run(args, input=stdin, capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def build_once(corpus, db, jobs, full=True):
+    return _run_json([sys.executable, "-c", _BUILD_CHILD, str(corpus), str(db), str(jobs), "full" if full else "inc"])
+
+
+def jieba_once(paths, processes):
+    return _run_json([sys.executable, "-c", _JIEBA_CHILD, str(processes)], stdin=json.dumps([str(p) for p in paths]))
+
+
+def median_of(repeat, fn):
+    """Numbers as medians over repeated runs; anything else as the last run had it."""
+    runs = [fn() for _ in range(repeat)]
+    return {
+        key: statistics.median(r[key] for r in runs) if isinstance(value, (int, float)) and not isinstance(value, bool)
+        else runs[-1][key]
+        for key, value in runs[0].items()
+    }
+
+
+def document_paths(corpus):
+    from ingest.manifest import load_manifest
+    return [e["path"] for e in load_manifest(corpus)]
+
+
+def measure_corpus(name, corpus, workdir, repeat, jobs):
+    """Full build (median), jieba floor, no-op and one-changed rebuilds, size, peak RSS."""
+    paths = document_paths(corpus)
+    megabytes = sum(p.stat().st_size for p in paths) / 1e6
+    db = workdir / f"{name}.db"
+    full = median_of(repeat, lambda: (db.unlink(missing_ok=True), build_once(corpus, db, jobs))[1])
+    jieba_1 = median_of(repeat, lambda: jieba_once(paths, 1))
+    jieba_n = median_of(repeat, lambda: jieba_once(paths, jobs))
+    noop = median_of(repeat, lambda: build_once(corpus, db, jobs, full=False))
+    changed_file = paths[len(paths) // 2]
+    original = changed_file.read_bytes()
+
+    def one_changed():
+        changed_file.write_bytes(original + f"\nOne more sentence at {time.time_ns()}.\n".encode())
+        try:
+            return build_once(corpus, db, jobs, full=False)
+        finally:
+            changed_file.write_bytes(original)
+
+    changed = median_of(repeat, one_changed)
+    build_once(corpus, db, jobs, full=False)  # back to the original corpus
+    return {
+        "name": name, "documents": len(paths), "megabytes": megabytes, "jobs": jobs,
+        "build_seconds": full["seconds"], "build_mb_s": megabytes / full["seconds"], "peak_rss_mb": full["peak_rss_mb"],
+        "jieba_1_mb_s": megabytes / jieba_1["seconds"], "jieba_n_mb_s": megabytes / jieba_n["seconds"],
+        "ratio": (megabytes / full["seconds"]) / (megabytes / jieba_n["seconds"]),
+        "noop_seconds": noop["seconds"], "noop_mode": noop["mode"],
+        "one_changed_seconds": changed["seconds"], "one_changed_processed": changed["processed"],
+        "db_mb": db.stat().st_size / 1e6, "db": db,
+    }
+
+
+def measure_search(db, requests_per_group):
+    """Ranked search through Datasette's JSON API, in process, immutable, with inspected counts."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import make_datasette  # the same configuration the tests and the README use
+
+    inspect_file = db.with_suffix(".inspect.json")
+    subprocess.run([str(Path(sys.executable).with_name("datasette")), "inspect", str(db), "--inspect-file", str(inspect_file)], check=True)
+    clauses = json.loads(inspect_file.read_text())[db.stem]["tables"]["clauses"]["count"]
+
+    async def run():
+        ds = make_datasette(db)
+        ds.inspect_data = json.loads(inspect_file.read_text())
+        await ds.invoke_startup()
+        route = f"/{db.stem}/search.json"
+        results = {}
+        for group, queries in SEARCH_QUERIES.items():
+            for q in queries:  # warm the page cache and jieba
+                await ds.client.get(route, params={"q": q})
+            latencies = []
+            started = time.perf_counter()
+            for i in range(requests_per_group):
+                t = time.perf_counter()
+                r = await ds.client.get(route, params={"q": queries[i % len(queries)], "_shape": "array"})
+                assert r.status_code == 200, r.text[:300]
+                latencies.append(time.perf_counter() - t)
+            q = statistics.quantiles(latencies, n=100)
+            results[group] = {"p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000,
+                              "rps": requests_per_group / (time.perf_counter() - started)}
+        return results
+
+    return clauses, asyncio.run(run())
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("generate_corpus", Path(__file__).with_name("generate_corpus.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_results(corpora, search, clauses, args):
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {datetime.date.today().isoformat()} on {machine}, by `python bench/run.py --documents {args.documents} "
+        f"--repeat {args.repeat}`. Medians over {args.repeat} runs; every build with `--jobs {corpora[0]['jobs']}`.",
+        "",
+        "| corpus | documents | MB | full build s | build MB/s | jieba MB/s, 1 process | jieba MB/s, 1 per core | build ÷ jieba (per core) | peak RSS MB | no-op rebuild s | one document changed s | policy.db MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for c in corpora:
+        lines.append(
+            f"| {c['name']} | {c['documents']:,} | {c['megabytes']:.1f} | {c['build_seconds']:.2f} | {c['build_mb_s']:.2f} | "
+            f"{c['jieba_1_mb_s']:.2f} | {c['jieba_n_mb_s']:.2f} | {c['ratio']:.2f} | {c['peak_rss_mb']:.0f} | "
+            f"{c['noop_seconds']:.2f} | {c['one_changed_seconds']:.2f} | {c['db_mb']:.1f} |")
+    if search:
+        lines += ["", f"Ranked search (`/policy/search.json`, snippets, bm25) on the {corpora[-1]['documents']:,}-document database "
+                  f"({clauses:,} clauses), in-process Datasette, immutable, with `datasette inspect` counts, {args.search_requests} "
+                  "requests per group, one at a time:", "",
+                  "| queries | p50 ms | p95 ms | requests/s |", "|---|---|---|---|"]
+        for group, r in search.items():
+            lines.append(f"| {group} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['rps']:.0f} |")
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=10_000, help="size of the synthetic corpus (default 10,000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (default 3)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--search-requests", type=int, default=200, help="search requests per query group")
+    parser.add_argument("--workdir", type=Path, default=None, help="where to put generated corpora and databases")
+    args = parser.parse_args(argv)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="policy-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    synthetic = workdir / f"corpus-{args.documents}"
+    if not (synthetic / "manifest.yml").is_file():
+        load_generator().generate(synthetic, args.documents, seed=0)
+    seeds = workdir / "corpus-5"
+    shutil.rmtree(seeds, ignore_errors=True)
+    shutil.copytree(ROOT / "corpus", seeds)
+    corpora = [measure_corpus("5 seed documents", seeds, workdir, args.repeat, args.jobs),
+               measure_corpus(f"synthetic ({args.documents:,})", synthetic, workdir, args.repeat, args.jobs)]
+    clauses, search = measure_search(corpora[-1]["db"], args.search_requests)
+    write_results(corpora, search, clauses, args)
+
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("fork", force=True)
+    main()
