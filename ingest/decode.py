@@ -3,6 +3,10 @@ import codecs
 
 from .errors import CorpusError
 
+# Limits that no policy document comes near; a file past them is a scrape gone wrong (a whole site, a
+# minified page), and processing it would only stall the build.
+MAX_DOCUMENT_BYTES = 10_000_000
+MAX_LINE_CHARS = 100_000
 # Control characters other than tab, LF and CR do not occur in prose; many of them mean binary input.
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\x0c"}
 
@@ -11,6 +15,8 @@ def decode_bytes(data: bytes, path) -> str:
     """Decode a document: BOM first, then strict UTF-8, then strict GB18030; otherwise a CorpusError."""
     if not data.strip():
         raise CorpusError(path, "the file is empty")
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise CorpusError(path, f"the file is {len(data) / 1e6:.1f} MB; documents are limited to {MAX_DOCUMENT_BYTES / 1e6:.0f} MB")
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -40,4 +46,8 @@ def _check_text(text, path):
         raise CorpusError(path, f"looks like a binary file ({bad} control characters)", line=line)
     if not text.strip():
         raise CorpusError(path, "the file has no text")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise CorpusError(path, f"line {number} is {len(line):,} characters long (the limit is {MAX_LINE_CHARS:,}): "
+                                    "not prose, or not split into lines", line=number)
     return text

@@ -10,3 +10,7 @@ class CorpusError(Exception):
         self.message = message
         where = self.path if line is None else f"{self.path}:{line}"
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        # Raised in build worker processes: it must survive pickling back to the main process.
+        return (type(self), (self.path, self.message, self.line))

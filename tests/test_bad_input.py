@@ -83,6 +83,18 @@ def _binary(c):
     return "image.zh.txt", ""
 
 
+def _huge_file(c):
+    (c / "huge.zh.txt").write_bytes("政策文本。\n".encode("utf-8") * 3_500_000)  # about 50 MB
+    _append_manifest(c, ENTRY.format(id="huge", file="huge.zh.txt"))
+    return "huge.zh.txt", "MB"
+
+
+def _one_megabyte_line(c):
+    (c / "longline.en.txt").write_text("Title\n\n" + "word " * 200_000 + "\n", encoding="utf-8")
+    _append_manifest(c, ENTRY.format(id="longline", file="longline.en.txt"))
+    return "longline.en.txt:3", "line 3 is 1,000,000 characters"
+
+
 def _path_escape(c):
     _append_manifest(c, ENTRY.format(id="passwd", file="../../etc/passwd"))
     return "manifest.yml", "../../etc/passwd"
@@ -99,9 +111,15 @@ def _bad_glossary(c):
     return "glossary.yml:", "malformed YAML"
 
 
+def _bad_taxonomy(c):
+    path = c / "measures.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("instrument: demand", "instrument: sideways", 1), encoding="utf-8")
+    return "measures.yml:", "instrument must be one of"
+
+
 @pytest.mark.parametrize("breaker", [
     _missing_file, _unlisted_file, _duplicate_id, _malformed_yaml, _missing_field, _undecodable, _empty,
-    _binary, _path_escape, _unsafe_id, _bad_glossary,
+    _binary, _huge_file, _one_megabyte_line, _path_escape, _unsafe_id, _bad_glossary, _bad_taxonomy,
 ], ids=lambda f: f.__name__.strip("_"))
 def test_bad_input_fails_cleanly(corpus_copy, good_db, breaker):
     before = sha(good_db)
@@ -135,3 +153,30 @@ def test_encodings_decode_and_offsets_point_into_the_decoded_text(corpus_copy, t
     assert [r[0] for r in rows] == ["要做好高校毕业生就业工作；", "要减免培训费用。"]
     for t, start, end in rows:
         assert source[start:end] == t
+
+
+def test_full_width_odd_spaces_and_zero_width_characters(corpus_copy, tmp_path):
+    import sqlite3
+    from ingest.decode import decode_bytes
+    text = "关于做好就业工作的通知\n\n一、总体要求\n\n\u3000\u3000全省提供１，４９０个知识产权\u200b岗位；\u00a0要做好ＣＮＩＰＡ培训工作。\n"
+    (corpus_copy / "wide.zh.txt").write_bytes(text.encode("utf-8"))
+    _append_manifest(corpus_copy, ENTRY.format(id="wide", file="wide.zh.txt"))
+    db = tmp_path / "wide.db"
+    result = run_build(corpus_copy, db)
+    assert result.returncode == 0, result.stderr
+    source = decode_bytes((corpus_copy / "wide.zh.txt").read_bytes(), "wide.zh.txt")
+    conn = sqlite3.connect(db)
+    rows = conn.execute("select text, start, end from clauses where document_id = 'wide' order by position").fetchall()
+    assert [r[0] for r in rows] == ["全省提供１，４９０个知识产权\u200b岗位；", "要做好ＣＮＩＰＡ培训工作。"]
+    assert all(source[s:e] == t for t, s, e in rows)
+    assert conn.execute("select surface, value from figures where document_id = 'wide'").fetchall() == [("１，４９０", 1490)]
+    from ingest.search import to_fts_query
+
+    def search(query):
+        return [r[0] for r in conn.execute(
+            "select c.text from clauses_fts f join clauses c on c.rowid = f.rowid "
+            "where clauses_fts match ? and c.document_id = 'wide'", [to_fts_query(query)])]
+
+    # Full-width letters fold; an invisible zero-width space does not break a phrase.
+    assert search("CNIPA") == search("ＣＮＩＰＡ") == ["要做好ＣＮＩＰＡ培训工作。"]
+    assert search('"知识产权岗位"') == ["全省提供１，４９０个知识产权\u200b岗位；"]
