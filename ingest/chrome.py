@@ -48,11 +48,6 @@ def _is_menu(text):
     return all(len(c) <= 12 and not re.search(r"\d", c) for c in cells)
 
 
-def _is_nav_heading(text):
-    """A one- or two-character menu group title such as 政务 / 互动 / 服务."""
-    return len(text) <= 2
-
-
 def find_chrome(lines, strip_lines=()):
     """Map line number -> reason for every line that is chrome, using line rules and page layout."""
     reasons = {}

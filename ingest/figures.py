@@ -340,7 +340,6 @@ def parse_english_unit_after(tail: str, value) -> str | None:
         i += 1
         if low in EN_IRREGULAR_PLURALS or EN_PLURAL.match(tok):
             nxt = tokens[i].lower() if i < len(tokens) else ""
-            after_next = tokens[i + 1] if i + 1 < len(tokens) else ""
             if nxt == "of" and low in EN_PARTITIVE_NOUNS:
                 words.append("of")
                 i += 1

@@ -120,8 +120,8 @@ def _parse_modalities(raw, path):
 
 
 class Screen(NamedTuple):
-    """A cheap test that lets through every clause in which some cue may match: the plain cues as
-    lower-case substrings (a word-start cue can only match where its text occurs) and the /patterns/."""
+    """A cheap test that lets through every clause in which some cue may match: each plain cue's first word
+    as a lower-case substring (a cue can only match where that word occurs), and the regexes of the rest."""
     literals: tuple
     patterns: tuple
 
@@ -129,13 +129,20 @@ class Screen(NamedTuple):
         return any(lit in lowered for lit in self.literals) or any(p.search(text) for p in self.patterns)
 
 
+def _screen_literal(cue):
+    """The substring a plain cue cannot match without, or None when there is no simple one ('' matches ’)."""
+    if cue.method != "cue" or "'" in cue.text:
+        return None
+    return normalise(cue.text).lower().split()[0]
+
+
 def _cues_with_screen(cues):
     """{'cues': cues, 'screen': {lang: Screen}}. Most clauses carry none of a category's cues: substring
     tests rule them out far faster than running every cue's regex."""
     screen = {
         lang: Screen(
-            tuple(normalise(c.text).lower() for c in lang_cues if c.method == "cue"),
-            tuple(c.regex for c in lang_cues if c.method == "pattern"),
+            tuple(lit for c in lang_cues if (lit := _screen_literal(c))),
+            tuple(c.regex for c in lang_cues if _screen_literal(c) is None),
         )
         for lang, lang_cues in cues.items() if lang_cues
     }

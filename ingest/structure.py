@@ -59,7 +59,6 @@ def _looks_like_heading(text, next_text, lang):
 def find_blocks(lines, lang, doc_number=None):
     """Classify each non-chrome line."""
     blocks = []
-    seen_numbered = False
     for i, ln in enumerate(lines):
         text = ln.text
         next_text = lines[i + 1].text if i + 1 < len(lines) else None
@@ -68,7 +67,6 @@ def find_blocks(lines, lang, doc_number=None):
         elif "|" in text and (_is_table_row(text) or (next_text is not None and _is_table_row(next_text))):
             blocks.append(Block("table_row", ln, 0, "", ""))
         elif (num := _numbered(text, lang)) is not None:
-            seen_numbered = True
             blocks.append(Block("heading", ln, num[0], num[1], num[2]))
         elif i == 0 and not _TERMINAL.search(text) and len(text) <= 200:
             blocks.append(Block("title", ln, 0, "", text))

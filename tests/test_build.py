@@ -1,7 +1,6 @@
 """The real build on the real corpus: clauses, offsets, structure, chrome, tables, ids."""
 import hashlib
 import re
-import shutil
 
 import pytest
 
