@@ -128,6 +128,10 @@ def measure_search(db, requests_per_group):
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import make_datasette  # the same configuration the tests and the README use
 
+    # metadata.yml configures the database named "policy": serve the file under that name.
+    served = Path(tempfile.mkdtemp(prefix="policy-search-")) / "policy.db"
+    os.symlink(db.resolve(), served)
+    db = served
     inspect_file = db.with_suffix(".inspect.json")
     subprocess.run([str(Path(sys.executable).with_name("datasette")), "inspect", str(db), "--inspect-file", str(inspect_file)], check=True)
     clauses = json.loads(inspect_file.read_text())[db.stem]["tables"]["clauses"]["count"]
@@ -209,8 +213,11 @@ def main(argv=None):
     seeds = workdir / "corpus-5"
     shutil.rmtree(seeds, ignore_errors=True)
     shutil.copytree(ROOT / "corpus", seeds)
-    corpora = [measure_corpus("5 seed documents", seeds, workdir, args.repeat, args.jobs),
-               measure_corpus(f"synthetic ({args.documents:,})", synthetic, workdir, args.large_repeat or args.repeat, args.jobs)]
+    corpora = []
+    for name, corpus, repeat in (("5 seed documents", seeds, args.repeat),
+                                 (f"synthetic ({args.documents:,})", synthetic, args.large_repeat or args.repeat)):
+        corpora.append(measure_corpus(name, corpus, workdir, repeat, args.jobs))
+        print({k: v for k, v in corpora[-1].items() if k != "db"}, flush=True)
     clauses, search = measure_search(corpora[-1]["db"], args.search_requests)
     write_results(corpora, search, clauses, args)
 
