@@ -233,7 +233,7 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress):
         refresh_glossary(db, knowledge["glossary"])
         refresh_measures(db, knowledge["taxonomy"])
         db.execute("delete from figure_links")
-        db["figure_links"].insert_all(list(link_figures(db.conn)))
+        db["figure_links"].insert_all(link_figures(db.conn), batch_size=10_000)
         db.execute("delete from build_info")
         db["build_info"].insert(build_info_row(db, knowledge, mode, len(to_process)))
     if mode == "full":

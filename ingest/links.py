@@ -6,14 +6,18 @@ VALUE_ALONE_FROM = 1000
 SMALLEST_LINKED = 10
 MAX_LINKS_PER_FIGURE = 20  # a value repeated across thousands of documents should not list them all
 
-_CANDIDATES = """
-select f.id, f.unit, f.year, o.id as other_id, o.document_id as other_document_id, o.unit as other_unit,
-       o.year as other_year, f.value
-from figures f
-join figures o on o.value = f.value and o.id != f.id
-  and coalesce(o.clause_id, o.indicator_id) != coalesce(f.clause_id, f.indicator_id)
-where f.value >= :smallest
-order by f.id, o.document_id = f.document_id, o.id
+# Pairs are chosen and capped inside SQLite, which sorts on disk if it must: at 10,000 documents there
+# are millions of same-value pairs, far too many to hold in Python.
+_LINKS = """
+select id, other_id, other_document_id, basis from (
+  select f.id, o.id as other_id, o.document_id as other_document_id,
+         case when f.head = o.head then 'same value and unit' else 'same value' end as basis,
+         row_number() over (partition by f.id order by o.document_id = f.document_id, o.id) as n
+  from temp.figure_heads f
+  join temp.figure_heads o on o.value = f.value and o.place != f.place
+  where f.value >= :smallest and (f.head = o.head or f.value >= :value_alone)
+)
+where n <= :cap
 """
 
 
@@ -28,25 +32,18 @@ def unit_head(unit):
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
-def link_basis(value, unit, other_unit):
-    """Why two figures with the same value are linked, or None when the match may be chance."""
-    same_unit = unit_head(unit) is not None and unit_head(unit) == unit_head(other_unit)
-    if same_unit:
-        return "same value and unit"
-    if value >= VALUE_ALONE_FROM:
-        return "same value"
-    return None
-
-
-def link_figures(db):
-    """Rows for figure_links, from the figures already in the database."""
-    per_figure = {}
-    for r in db.execute(_CANDIDATES, {"smallest": SMALLEST_LINKED}).fetchall():
-        fid, unit, _, other_id, other_doc, other_unit, _, value = r
-        if per_figure.get(fid, 0) >= MAX_LINKS_PER_FIGURE:
-            continue
-        basis = link_basis(value, unit, other_unit)
-        if basis:
-            per_figure[fid] = per_figure.get(fid, 0) + 1
-            yield {"id": f"{fid}--{other_id}", "figure_id": fid, "other_figure_id": other_id,
-                   "other_document_id": other_doc, "basis": basis}
+def link_figures(conn):
+    """Rows for figure_links, from the figures already in the database, one at a time."""
+    conn.execute("drop table if exists temp.figure_heads")
+    conn.execute("create temp table figure_heads (id text, document_id text, place text, value real, head text)")
+    conn.executemany(
+        "insert into temp.figure_heads values (?, ?, ?, ?, ?)",
+        ((fid, doc, place, value, unit_head(unit)) for fid, doc, place, value, unit in conn.execute(
+            "select id, document_id, coalesce(clause_id, indicator_id), value, unit from figures "
+            "where value >= ?", [SMALLEST_LINKED])),
+    )
+    conn.execute("create index temp.figure_heads_value on figure_heads (value, head)")
+    params = {"smallest": SMALLEST_LINKED, "value_alone": VALUE_ALONE_FROM, "cap": MAX_LINKS_PER_FIGURE}
+    for fid, other_id, other_doc, basis in conn.execute(_LINKS, params):
+        yield {"id": f"{fid}--{other_id}", "figure_id": fid, "other_figure_id": other_id,
+               "other_document_id": other_doc, "basis": basis}
