@@ -72,11 +72,14 @@ def parse_document(entry, source, tokenizer=None):
     sections = _Sections(doc_id)
     clauses, indicators, table, table_headers = [], [], [], []
     paragraphs = {}  # section id -> paragraphs so far
-    for order, block in enumerate(blocks):
-        if block.kind != "table_row" and table:
+    # A trailing None closes a table that ends the document, through the same code as any other table.
+    for order, block in enumerate([*blocks, None]):
+        if table and (block is None or block.kind != "table_row"):
             indicators.extend(_indicator_rows(doc_id, table, sections.current, len(indicators)))
             table_headers.append(table[0])
             table = []
+        if block is None:
+            break
         if block.kind in ("title", "heading"):
             sections.open(block, order)
         elif block.kind == "table_row":
@@ -102,9 +105,6 @@ def parse_document(entry, source, tokenizer=None):
                     "language": lang,
                     "text_seg": segment_joined(text, tokenizer),
                 })
-    if table:
-        indicators.extend(_indicator_rows(doc_id, table, sections.current, len(indicators)))
-        table_headers.append(table[0])
     chrome_rows = [
         {"document_id": doc_id, "line": ln.number, "text": ln.text, "reason": chrome[ln.number]}
         for ln in lines if ln.number in chrome

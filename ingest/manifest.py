@@ -97,7 +97,7 @@ def load_manifest(corpus_dir):
         seen[entry["id"]] = entry["line"]
         entries.append(entry)
     _check_about(entries, path)
-    _check_unlisted_files(entries, corpus_dir)
+    _check_unlisted_files(entries, corpus_dir, files)
     return entries
 
 
@@ -155,8 +155,8 @@ def _check_about(entries, path):
                 raise CorpusError(path, f"{e['id']}: 'about' names unknown document {other!r}", line=e["line"])
 
 
-def _check_unlisted_files(entries, corpus_dir):
+def _check_unlisted_files(entries, corpus_dir, files):
     listed = {e["path"].name for e in entries}
-    for name in sorted(_regular_files(corpus_dir) - listed - DATA_FILES):
+    for name in sorted(files - listed - DATA_FILES):
         if not name.startswith("."):
             raise CorpusError(corpus_dir / name, "this corpus file has no entry in manifest.yml")

@@ -1,9 +1,6 @@
 """Context for our page templates: a document's clauses, a clause's neighbours, a search's expansion."""
 from datasette import hookimpl
 
-from ingest.glossary import terms_from_rows
-from ingest.search import expand_query
-
 _DOCUMENT_CLAUSES = """
 select c.id, c.text, c.paragraph, c.sentence, c.section_id, s.number, s.heading, s.level
 from clauses c left join sections s on s.id = c.section_id
@@ -55,8 +52,9 @@ def extra_template_vars(view_name, table, database, request, datasette):
         # Canned query pages have no view_name of their own in Datasette 0.65; only query-policy-search.html
         # shows this value.
         if database and request.args.get("expand") and request.args.get("q"):
-            glossary = terms_from_rows(await _rows(datasette, database, "select id, zh, en from glossary", {}))
-            return {"search_expansion": expand_query(request.args["q"], glossary)[1]}
+            # fts_expansion() is the search plugin's, with the glossary it loaded: one source of truth.
+            rows = await _rows(datasette, database, "select fts_expansion(:q) as expansion", {"q": request.args["q"]})
+            return {"search_expansion": rows[0]["expansion"]}
         return {}
 
     return inner

@@ -71,6 +71,20 @@ def corpus_copy(tmp_path):
     return dest
 
 
+def dump_database(path):
+    """Every row of every table but build_info, order-free, plus the search index keyed by clause id
+    (rowids may differ between builds that are otherwise equal)."""
+    import sqlite3
+    conn = sqlite3.connect(path)
+    tables = [t for (t,) in conn.execute(
+        "select name from sqlite_master where type = 'table' and name not like 'clauses_fts%' and name != 'build_info'")]
+    dump = {t: sorted(conn.execute(f"select * from [{t}]").fetchall(), key=repr) for t in tables}
+    dump["fts"] = sorted(conn.execute(
+        "select c.id, f.search_text from clauses_fts f join clauses c on c.rowid = f.rowid").fetchall())
+    conn.close()
+    return dump
+
+
 def load_gold(name):
     return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
 

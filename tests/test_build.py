@@ -5,6 +5,7 @@ import re
 import pytest
 
 from ingest import builder as build
+from conftest import dump_database as _dump
 from ingest.manifest import load_manifest
 
 CHROME_MARKERS = ["京ICP备", "打印", "[ad_1]", "[ad_2]", "Zhifan", "E-mail", "微信", "关闭窗口", "版权所有", "您现在的位置", "Back to List", "(Edit:"]
@@ -148,13 +149,6 @@ def test_documents_rows_carry_the_manifest_and_counts(db):
     assert doc["sha256"] == hashlib.sha256((build.ROOT / "corpus" / doc["file"]).read_bytes()).hexdigest()
     news = dict(db.execute("select * from documents where id = 'news-2020-ip-services-employment'").fetchone())
     assert news["about"] == '["cnipa-2020-37"]' and news["translation"] == "machine translation"
-
-
-def _dump(path):
-    import sqlite3
-    conn = sqlite3.connect(path)
-    tables = [t for (t,) in conn.execute("select name from sqlite_master where type = 'table' and name not like 'clauses_fts%' and name != 'build_info'")]
-    return {t: conn.execute(f"select * from [{t}] order by 1").fetchall() for t in tables}
 
 
 def test_rebuild_gives_identical_rows(db_path, tmp_path):

@@ -2,18 +2,8 @@
 import hashlib
 import sqlite3
 
+from conftest import dump_database as _dump
 from ingest import builder
-
-
-def _dump(path):
-    conn = sqlite3.connect(path)
-    tables = [t for (t,) in conn.execute(
-        "select name from sqlite_master where type = 'table' and name not like 'clauses_fts%' and name != 'build_info'")]
-    dump = {t: sorted(conn.execute(f"select * from [{t}]").fetchall(), key=repr) for t in tables}
-    # The search index, by clause id rather than rowid (rowids differ between full and incremental builds).
-    dump["fts"] = sorted(conn.execute(
-        "select c.id, f.search_text from clauses_fts f join clauses c on c.rowid = f.rowid").fetchall())
-    return dump
 
 
 def _mode(path):
