@@ -186,7 +186,7 @@ def write_results(corpora, search, clauses, args):
             f"{c['jieba_1_mb_s']:.2f} | {c['jieba_n_mb_s']:.2f} | {c['ratio']:.2f} | {c['peak_rss_mb']:.0f} | "
             f"{c['noop_seconds']:.2f} | {c['one_changed_seconds']:.2f} | {c['db_mb']:.1f} |")
     if search:
-        lines += ["", f"Ranked search (`/policy/search.json`, snippets, bm25) on the {corpora[-1]['documents']:,}-document database "
+        lines += ["", f"Ranked search (`/policy/search.json`: 100 ranked, highlighted clauses) on the {corpora[-1]['documents']:,}-document database "
                   f"({clauses:,} clauses), in-process Datasette, immutable, with `datasette inspect` counts, {args.search_requests} "
                   "requests per group, one at a time:", "",
                   "| queries | p50 ms | p95 ms | requests/s | failed (over the SQL time limit) |", "|---|---|---|---|---|"]
