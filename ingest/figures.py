@@ -377,7 +377,7 @@ def parse_english_unit_before(head: str) -> str | None:
 def find_chinese_figures(text: str) -> list[dict]:
     """Quantities in Chinese text (Arabic or Chinese numerals), without kind and year."""
     quoted = find_short_quotes(text)
-    word_starts = {start for _, start, _ in get_tokenizer().tokenize(text)}
+    word_starts = WordStarts(text)
     figures = []
     for m in ZH_NUMBER.finditer(text):
         fig = parse_chinese_match(text, m, quoted, word_starts)
@@ -392,7 +392,21 @@ def find_chinese_figures(text: str) -> list[dict]:
     return [f for f in figures if not lone_one(f)]
 
 
-def parse_chinese_match(text: str, m: re.Match, quoted: list, word_starts: set[int]) -> dict | None:
+class WordStarts:
+    """Where jieba's words start in a text, segmented on first use: only a Chinese numeral that passed
+    every cheaper test needs them, and segmenting every Chinese clause a second time cost as much as
+    the segmentation stored in text_seg."""
+
+    def __init__(self, text):
+        self.text, self._starts = text, None
+
+    def __contains__(self, offset):
+        if self._starts is None:
+            self._starts = {start for _, start, _ in get_tokenizer().tokenize(self.text)}
+        return offset in self._starts
+
+
+def parse_chinese_match(text: str, m: re.Match, quoted: list, word_starts) -> dict | None:
     """One ZH_NUMBER match as a figure, or None when it is not a count."""
     start, end = m.span()
     before, after = text[:start], text[end:]

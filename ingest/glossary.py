@@ -40,9 +40,14 @@ def _variant_pattern(variant):
     """Chinese variants match as substrings; English ones at a word start, case-insensitively, plural allowed.
     No boundary after an English variant: the machine translation glues words ("researchStaggered")."""
     v = normalise(variant).lower()  # matched against lower-cased text: no case-insensitive regex needed
-    if re.search(r"[a-z]", v):
+    if not re.search(r"[a-z]", v):
+        return re.escape(v)
+    if not v[0].isalpha():
         return r"(?<![a-z])" + re.escape(v).replace(r"\ ", r"\s+")
-    return re.escape(v)
+    # The word-start test comes after the first letter, (?<![a-z]c) meaning "c, not after a letter": a pattern
+    # whose every alternative opens with a literal lets re skip ahead to those letters, four times faster.
+    first = re.escape(v[0])
+    return first + "(?<![a-z]" + first + ")" + re.escape(v[1:]).replace(r"\ ", r"\s+")
 
 
 @functools.lru_cache(maxsize=4096)

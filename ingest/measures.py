@@ -28,10 +28,13 @@ ENDS_WITH_SEMICOLON = re.compile(r"[;；]\s*$")
 
 
 class Cue(NamedTuple):
-    """One compiled cue: the text as written in measures.yml, its regex, and 'cue' or 'pattern'."""
+    """One compiled cue: the text as written in measures.yml, its regex, 'cue' or 'pattern', and the
+    lower-case substring it cannot match without (None for patterns): testing that substring first skips
+    most regex runs, since most cues are absent from most clauses."""
     text: str
     regex: re.Pattern
     method: str
+    literal: str | None = None
 
 
 class Match(NamedTuple):
@@ -129,11 +132,11 @@ class Screen(NamedTuple):
         return any(lit in lowered for lit in self.literals) or any(p.search(text) for p in self.patterns)
 
 
-def _screen_literal(cue):
-    """The substring a plain cue cannot match without, or None when there is no simple one ('' matches ’)."""
-    if cue.method != "cue" or "'" in cue.text:
+def _screen_literal(text, method):
+    """The substring a plain cue cannot match without, or None when there is no simple one (' matches ’)."""
+    if method != "cue" or "'" in text:
         return None
-    return normalise(cue.text).lower().split()[0]
+    return normalise(text).lower().split()[0]
 
 
 def _cues_with_screen(cues):
@@ -141,8 +144,8 @@ def _cues_with_screen(cues):
     tests rule them out far faster than running every cue's regex."""
     screen = {
         lang: Screen(
-            tuple(lit for c in lang_cues if (lit := _screen_literal(c))),
-            tuple(c.regex for c in lang_cues if _screen_literal(c) is None),
+            tuple(c.literal for c in lang_cues if c.literal),
+            tuple(c.regex for c in lang_cues if not c.literal),
         )
         for lang, lang_cues in cues.items() if lang_cues
     }
@@ -181,7 +184,7 @@ def _compile_cue(text, lang, path, line, where):
         regex = re.compile(body, re.IGNORECASE if lang == "en" else 0)
     except re.error as e:
         raise CorpusError(path, f"{where}: bad pattern {text!r}: {e}", line=line)
-    return Cue(text, regex, method)
+    return Cue(text, regex, method, _screen_literal(text, method))
 
 
 def _fold_pattern(body):
@@ -191,11 +194,15 @@ def _fold_pattern(body):
 
 
 # ---------------------------------------------------------------------------------------------- matching
-def find_cues(text: str, cues: list, not_cues: list = ()) -> list:
+def find_cues(text: str, cues: list, not_cues: list = (), lowered: str | None = None) -> list:
     """Every match of the cues in the (normalised) text, minus those lying inside a match of a not-cue."""
-    blocked = [(m.start(), m.end()) for c in not_cues for m in c.regex.finditer(text)]
+    lowered = text.lower() if lowered is None else lowered
+    blocked = [(m.start(), m.end()) for c in not_cues if not c.literal or c.literal in lowered
+               for m in c.regex.finditer(text)]
     found = []
     for cue in cues:
+        if cue.literal and cue.literal not in lowered:
+            continue
         for m in cue.regex.finditer(text):
             if m.end() > m.start() and not any(a <= m.start() and m.end() <= b for a, b in blocked):
                 found.append(Match(cue, m.start(), m.end()))
@@ -204,10 +211,10 @@ def find_cues(text: str, cues: list, not_cues: list = ()) -> list:
 
 def _first_match(text, entry, lang):
     """The earliest (then longest) match of an entry's cues in the clause, or None."""
-    screen = entry["screen"].get(lang)
-    if screen is None or not screen.may_match(text, text.lower()):
+    screen, lowered = entry["screen"].get(lang), text.lower()
+    if screen is None or not screen.may_match(text, lowered):
         return None
-    found = find_cues(text, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))
+    found = find_cues(text, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()), lowered)
     return found[0] if found else None
 
 
@@ -246,10 +253,10 @@ def tag_modality(text: str, lang: str, taxonomy: dict, lead_in: str | None = Non
 def _main_predicate(text, folded, lang, modalities):
     """The modality of the clause's first modal cue (obligation, encouragement or fact), or (None, None).
     An obligation cue directly followed by encouragement ("We will encourage", "要鼓励") is encouragement."""
-    found = []
+    found, lowered = [], folded.lower()
     for name in ("obligation", "encouragement", "fact"):
         entry = modalities[name]
-        found += [(m, name) for m in find_cues(folded, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))]
+        found += [(m, name) for m in find_cues(folded, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()), lowered)]
     if not found:
         return None, None
     found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start)))
