@@ -23,7 +23,7 @@ import sqlite_utils
 from . import search
 from .errors import CorpusError
 from .glossary import GLOSSARY_NAME, load_glossary
-from .links import link_figures
+from .links import figure_values, link_figures
 from .manifest import load_manifest
 from .measures import load_taxonomy
 from .pipeline import process_document
@@ -233,6 +233,8 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress):
     db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS clauses_fts USING fts5(search_text, tokenize='{search.FTS_TOKENIZE}')")
     positions = {e["id"]: n for n, e in enumerate(entries, start=1)}
     with db.conn:
+        # Only figures sharing a value with a changed document can gain or lose links.
+        relink = None if mode == "full" else figure_values(db.conn, to_delete)
         delete_documents(db, to_delete)
         for done, (entry, rows) in enumerate(iter_processed(to_process, knowledge, jobs), start=1):
             rows["documents"][0]["input_sha256"] = knowledge["input_hashes"][entry["id"]]
@@ -241,8 +243,13 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress):
         renumber_positions(db, entries)
         refresh_glossary(db, knowledge["glossary"])
         refresh_measures(db, knowledge["taxonomy"])
-        db.execute("delete from figure_links")
-        db["figure_links"].insert_all(link_figures(db.conn), batch_size=10_000)
+        if relink is None:
+            db.execute("delete from figure_links")
+        else:
+            relink |= figure_values(db.conn, [e["id"] for e in to_process])
+            db.conn.executemany("delete from figure_links where figure_id in (select id from figures where value = ?)",
+                                ((v,) for v in relink))
+        db["figure_links"].insert_all(link_figures(db.conn, relink), batch_size=10_000)
         db.execute("delete from build_info")
         db["build_info"].insert(build_info_row(db, knowledge, mode, len(to_process)))
     if mode == "full":

@@ -32,15 +32,27 @@ def unit_head(unit):
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
-def link_figures(conn):
-    """Rows for figure_links, from the figures already in the database, one at a time."""
+def figure_values(conn, document_ids):
+    """The distinct figure values of some documents: the only values whose links a change to them can alter."""
+    return {v for (v,) in conn.execute(
+        f"select distinct value from figures where document_id in ({', '.join('?' * len(document_ids))})",
+        list(document_ids))} if document_ids else set()
+
+
+def link_figures(conn, values=None):
+    """Rows for figure_links, from the figures already in the database, one at a time: every figure's,
+    or (values given) only those of figures with one of these values, the rest being unaffected."""
     conn.execute("drop table if exists temp.figure_heads")
     conn.execute("create temp table figure_heads (id text, document_id text, place text, value real, head text)")
+    sql = "select id, document_id, coalesce(clause_id, indicator_id), value, unit from figures where value >= ?"
+    if values is not None:
+        conn.execute("drop table if exists temp.relink_values")
+        conn.execute("create temp table relink_values (value real primary key)")
+        conn.executemany("insert or ignore into temp.relink_values values (?)", ((v,) for v in values))
+        sql += " and value in (select value from temp.relink_values)"
     conn.executemany(
         "insert into temp.figure_heads values (?, ?, ?, ?, ?)",
-        ((fid, doc, place, value, unit_head(unit)) for fid, doc, place, value, unit in conn.execute(
-            "select id, document_id, coalesce(clause_id, indicator_id), value, unit from figures "
-            "where value >= ?", [SMALLEST_LINKED])),
+        ((fid, doc, place, value, unit_head(unit)) for fid, doc, place, value, unit in conn.execute(sql, [SMALLEST_LINKED])),
     )
     conn.execute("create index temp.figure_heads_value on figure_heads (value, head)")
     params = {"smallest": SMALLEST_LINKED, "value_alone": VALUE_ALONE_FROM, "cap": MAX_LINKS_PER_FIGURE}
