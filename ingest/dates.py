@@ -76,6 +76,8 @@ _PLAN = _ORDINAL + r"\s+(?i:five[-\s]year)(?:\s+(?i:plan))?(?:\s+(?i:period))?" 
 _QUOTE_OPEN = "\"“‘'"
 _QUOTE_CLOSE = "\"”’'"
 
+EN_MONTH_SCREEN = re.compile(_MONTH)  # every month pattern needs one of these names
+DIGIT = re.compile(r"\d")
 EN_MONTH_DAY_YEAR = re.compile(
     _L + rf"(?P<mon>{_MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<year>{_YEAR})(?!\d)"
 )
@@ -284,62 +286,72 @@ def _candidate(start, end, span, precision, kind="date"):
 
 
 # ---------------------------------------------------------------------------------------------- finders
+def _scan(pattern, text, possible):
+    """pattern's matches in text, or none without running it when a cheap test says it cannot match."""
+    return pattern.finditer(text) if possible else ()
+
+
 def _find_english(text, doc):
     """Candidates from the English patterns."""
-    for m in EN_MONTH_DAY_YEAR.finditer(text):
+    # Each pattern needs a month name, a digit, or one of a few words: substring tests skip most of the
+    # sixteen regexes on most clauses.
+    lowered = text.lower()
+    month, digit = EN_MONTH_SCREEN.search(text) is not None, DIGIT.search(text) is not None
+    year, five = "year" in lowered, "five" in lowered
+    for m in _scan(EN_MONTH_DAY_YEAR, text, month):
         day = _day(int(m["year"]), _month_number(m["mon"]), int(m["day"]))
         yield _candidate(m.start(), m.end(), (day, day), "day")
-    for m in EN_DAY_MONTH_YEAR.finditer(text):
+    for m in _scan(EN_DAY_MONTH_YEAR, text, month):
         day = _day(int(m["year"]), _month_number(m["mon"]), int(m["day"]))
         yield _candidate(m.start(), m.end(), (day, day), "day")
-    for m in EN_MONTH_YEAR.finditer(text):
+    for m in _scan(EN_MONTH_YEAR, text, month):
         yield _candidate(m.start(), m.end(), _month_span(int(m["year"]), _month_number(m["mon"])), "month")
     for pattern in (EN_MONTH_DAY, EN_DAY_MONTH):
-        for m in pattern.finditer(text):
+        for m in _scan(pattern, text, month):
             if doc:
                 day = _day(doc[0], _month_number(m["mon"]), int(m["day"]))
                 yield _candidate(m.start(), m.end(), (day, day), "day")
-    for m in EN_MONTH_ALONE.finditer(text):
+    for m in _scan(EN_MONTH_ALONE, text, month):
         year = _relative_year(m["rel"], doc) if m["rel"] else (doc[0] if doc else None)
         if year:
             yield _candidate(m.start(), m.end(), _month_span(year, _month_number(m["mon"])), "month")
-    for m in EN_RELATIVE_YEAR.finditer(text):
+    for m in _scan(EN_RELATIVE_YEAR, text, year):
         # "the last year of the plan" and "the next year" are relative to the story, not to the document.
         if m["rel"].lower() in ("last", "next") and re.search(r"\bthe\s+$", text[: m.start()], re.IGNORECASE):
             continue
         year = _relative_year(m["rel"], doc)
         yield _candidate(m.start(), m.end(), year and _year_span(year), "year")
-    for m in EN_RELATIVE_MONTH.finditer(text):
+    for m in _scan(EN_RELATIVE_MONTH, text, "month" in lowered):
         if doc and doc[1]:
             offset = RELATIVE_YEARS[m["rel"].lower()]
             index = doc[0] * 12 + doc[1] - 1 + offset
             yield _candidate(m.start(), m.end(), _month_span(index // 12, index % 12 + 1), "month")
-    for m in EN_EDGE_OF_YEAR.finditer(text):
+    for m in _scan(EN_EDGE_OF_YEAR, text, digit or year):
         year = _year_ref(m, doc)
         if year:
             day = datetime.date(year, 12, 31) if m["edge"] == "end" else datetime.date(year, 1, 1)
             yield _candidate(m.start(), m.end(), (day, day), "day", "year_edge")
-    for m in EN_EDGE_OF_MONTH.finditer(text):
+    for m in _scan(EN_EDGE_OF_MONTH, text, month):
         year = int(m["year"]) if m["year"] else _relative_year(m["rel"], doc) if m["rel"] else (doc and doc[0])
         if year:
             first, last = _month_span(year, _month_number(m["mon"]))
             day = last if m["edge"] == "end" else first
             yield _candidate(m.start(), m.end(), (day, day), "day", "edge")
-    for m in EN_EDGE_OF_PLAN.finditer(text):
+    for m in _scan(EN_EDGE_OF_PLAN, text, five):
         first, last = _plan_span(_ordinal(m["ord"]))
         day = last if m["edge"] == "end" else first
         yield _candidate(m.start(), m.end(), (day, day), "day", "edge")
-    for m in EN_PART_OF_YEAR.finditer(text):
+    for m in _scan(EN_PART_OF_YEAR, text, digit or year):
         year = _year_ref(m, doc)
         if year:
             yield _candidate(m.start(), m.end(), _part_of_year(year, m["part"]), "period", "period")
-    for m in EN_PLAN.finditer(text):
+    for m in _scan(EN_PLAN, text, five):
         yield _candidate(m.start(), m.end(), _plan_span(_ordinal(m["ord"])), "period", "period")
-    for m in EN_ROLLING.finditer(text):
+    for m in _scan(EN_ROLLING, text, year or "month" in lowered):
         n = int(m["n"]) if m["n"].isdigit() else COUNT_WORDS[m["n"]]
         span = _rolling_span(doc, n, m["unit"].startswith("year"))
         yield _candidate(m.start(), m.end(), span, "period", "period")
-    for m in EN_BARE_YEAR.finditer(text):
+    for m in _scan(EN_BARE_YEAR, text, digit):
         if _is_year_not_count(text, m.start(), m.end()):
             yield _candidate(m.start(), m.end(), _year_span(int(m["year"])), "year")
 

@@ -174,11 +174,12 @@ ZH_BOUND_GAP = re.compile(r"^[”\"]?(?:年?(?:底|末|初|中|上半年|下半�
 
 
 # ================================================================================== public
-def tag_figures(text: str, lang: str, doc_year: int | None) -> list[dict]:
-    """Every quantity in one clause: start, end, surface, value, unit, qualifier, kind, year (see module doc)."""
+def tag_figures(text: str, lang: str, doc_year: int | None, tokenizer=None) -> list[dict]:
+    """Every quantity in one clause: start, end, surface, value, unit, qualifier, kind, year (see module doc).
+    tokenizer: the corpus's jieba tokenizer (default: the repository corpus's)."""
     # Scan the folded text (full-width １００％ as 100%, same length), report surfaces from the original.
     folded = normalise(text)
-    figures = find_chinese_figures(folded) if lang.startswith("zh") else find_english_figures(folded)
+    figures = find_chinese_figures(folded, tokenizer) if lang.startswith("zh") else find_english_figures(folded)
     mentions = find_year_mentions(folded, lang)
     bind_year_mentions(folded, figures, mentions, lang)
     out = []
@@ -374,10 +375,10 @@ def parse_english_unit_before(head: str) -> str | None:
 
 
 # ================================================================================== Chinese
-def find_chinese_figures(text: str) -> list[dict]:
+def find_chinese_figures(text: str, tokenizer=None) -> list[dict]:
     """Quantities in Chinese text (Arabic or Chinese numerals), without kind and year."""
     quoted = find_short_quotes(text)
-    word_starts = WordStarts(text)
+    word_starts = WordStarts(text, tokenizer or get_tokenizer())
     figures = []
     for m in ZH_NUMBER.finditer(text):
         fig = parse_chinese_match(text, m, quoted, word_starts)
@@ -397,12 +398,12 @@ class WordStarts:
     every cheaper test needs them, and segmenting every Chinese clause a second time cost as much as
     the segmentation stored in text_seg."""
 
-    def __init__(self, text):
-        self.text, self._starts = text, None
+    def __init__(self, text, tokenizer):
+        self.text, self.tokenizer, self._starts = text, tokenizer, None
 
     def __contains__(self, offset):
         if self._starts is None:
-            self._starts = {start for _, start, _ in get_tokenizer().tokenize(self.text)}
+            self._starts = {start for _, start, _ in self.tokenizer.tokenize(self.text)}
         return offset in self._starts
 
 
@@ -444,7 +445,7 @@ def parse_chinese_match(text: str, m: re.Match, quoted: list, word_starts) -> di
     value *= ZH_CLASSIFIER_SCALES.get(classifier or "", 1)
     tail = end + (qualifier_after.end() if qualifier_after else 0) + len(classifier or "")
     return {"start": start, "end": end, "surface": m.group(0), "tail": tail, "classifier": classifier,
-            "value": tidy(value), "unit": "percent" if pct else find_chinese_unit(text, tail, classifier),
+            "value": tidy(value), "unit": "percent" if pct else find_chinese_unit(text, tail, classifier, word_starts.tokenizer),
             "qualifier": "gt" if m.group("more") or m.group("cnmore") else find_chinese_qualifier(
                 before, after, classifier or "")}
 
@@ -473,20 +474,20 @@ def find_chinese_qualifier(before: str, after: str, classifier: str) -> str | No
     return None
 
 
-def find_chinese_unit(text: str, tail: int, classifier: str | None) -> str | None:
+def find_chinese_unit(text: str, tail: int, classifier: str | None, tokenizer) -> str | None:
     """The noun after the measure word (学员, 知识产权服务机构), else the measure word's own English name."""
     if classifier in ZH_CLASSIFIER_UNITS and classifier not in ("名", "位"):
         return ZH_CLASSIFIER_UNITS[classifier]  # 人 and 次 are what is counted: 1.5万人就业 counts people
-    return parse_chinese_nouns(text[tail:]) or ZH_CLASSIFIER_UNITS.get(classifier)
+    return parse_chinese_nouns(text[tail:], tokenizer) or ZH_CLASSIFIER_UNITS.get(classifier)
 
 
-def parse_chinese_nouns(tail: str) -> str | None:
+def parse_chinese_nouns(tail: str, tokenizer) -> str | None:
     """The noun phrase at the start of tail, by jieba part of speech: adjectives then nouns."""
     clipped = re.split(r"[，。；：、,;:！？!?（）()“”\"\s]", tail[:30], maxsplit=1)[0]
     if not clipped:
         return None
     words, seen_noun = [], False
-    for pair in pos_tokenizer().cut(clipped):
+    for pair in pos_tokenizer(tokenizer).cut(clipped):
         flag = pair.flag
         if flag.startswith(ZH_NOUN_FLAGS) and not flag.startswith("nr"):
             words.append(pair.word)
@@ -498,10 +499,10 @@ def parse_chinese_nouns(tail: str) -> str | None:
     return "".join(words) if seen_noun else None
 
 
-@functools.lru_cache(maxsize=1)
-def pos_tokenizer():
-    """A jieba part-of-speech tagger over the project's own tokenizer (user dictionary included)."""
-    return jieba.posseg.POSTokenizer(get_tokenizer())
+@functools.lru_cache(maxsize=4)
+def pos_tokenizer(tokenizer):
+    """A jieba part-of-speech tagger over the corpus's own tokenizer (user dictionary included)."""
+    return jieba.posseg.POSTokenizer(tokenizer)
 
 
 # ================================================================================== shared steps

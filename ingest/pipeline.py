@@ -26,7 +26,8 @@ def process_document(entry, knowledge):
     """
     base_url = knowledge["base_url"]
     source, sha256 = read_source(entry)
-    parsed = parse_document(entry, source, get_tokenizer(str(knowledge["userdict"])))
+    tokenizer = get_tokenizer(str(knowledge["userdict"]))
+    parsed = parse_document(entry, source, tokenizer)
     doc = _document_row(entry, source, sha256, parsed, base_url)
     sections = {s["id"]: s for s in parsed["sections"]}
     for clause in parsed["clauses"]:
@@ -34,7 +35,7 @@ def process_document(entry, knowledge):
     clause_measures = list(tag_clauses(entry, parsed["clauses"], knowledge["taxonomy"]))
     dates = list(_clause_dates(entry, doc, parsed, sections, base_url)) + list(_table_dates(entry, doc, parsed, base_url))
     doc["date_check"] = check_document_dates(entry, dates, parsed["chrome"])
-    figures = list(_clause_figures(entry, doc, parsed, sections, base_url, dates))
+    figures = list(_clause_figures(entry, doc, parsed, sections, base_url, dates, tokenizer))
     figures += list(_indicator_figures(entry, doc, parsed, base_url))
     chrome = [{"id": f"{entry['id']}-l{c['line']}", **c} for c in parsed["chrome"]]
     texts = [c["text"] for c in parsed["clauses"]]
@@ -136,14 +137,14 @@ def document_year(entry):
     return int(str(date)[:4]) if date else None
 
 
-def _clause_figures(entry, doc, parsed, sections, base_url, dates):
+def _clause_figures(entry, doc, parsed, sections, base_url, dates, tokenizer):
     doc_year = document_year(entry)
     # A plan's targets usually name their year once ("By 2025") and not in every clause: a target
     # figure whose clause names no year refers to the document's own target year, when it has one.
     target_years = sorted({int(d["date_end"][:4]) for d in dates if d["role"] == "target"})
     plan_year = target_years[-1] if target_years else None
     for clause in parsed["clauses"]:
-        for n, span in enumerate(tag_figures(clause["text"], entry["language"], doc_year), start=1):
+        for n, span in enumerate(tag_figures(clause["text"], entry["language"], doc_year, tokenizer), start=1):
             year = span["year"]
             if span["kind"] == "target" and year == doc_year and plan_year:
                 year = plan_year
