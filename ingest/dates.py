@@ -358,25 +358,27 @@ def _find_english(text, doc):
 
 def _find_chinese(text, doc):
     """Candidates from the Chinese patterns."""
-    for m in ZH_DATE.finditer(text):
+    # Every pattern needs 年 or 月, or 十 and 五 (十四五): most clauses skip the regexes.
+    year, month, plan = "年" in text, "月" in text, "十" in text and "五" in text
+    for m in _scan(ZH_DATE, text, year):
         yield _resolve_zh_date(m, parse_chinese_year(m["year"]))
-    for m in ZH_RELATIVE.finditer(text):
+    for m in _scan(ZH_RELATIVE, text, year):
         yield _resolve_zh_date(m, _relative_year(m["rel"] or m["rel2"], doc))
-    for m in ZH_YEAR_END.finditer(text):
+    for m in _scan(ZH_YEAR_END, text, year):
         yield _candidate(m.start(), m.end(), doc and (datetime.date(doc[0], 12, 31),) * 2, "day", "year_edge")
-    for m in ZH_MONTH_DAY.finditer(text):
+    for m in _scan(ZH_MONTH_DAY, text, month):
         yield _resolve_zh_date(m, doc and doc[0])
-    for m in ZH_PLAN.finditer(text):
+    for m in _scan(ZH_PLAN, text, plan):
         start = m.start() + (1 if m["q"] else 0)
         first, last = _plan_span(10 + CHINESE_DIGITS[m["n"]])
         if m["end"]:
             yield _candidate(start, m.end(), (last, last), "day", "edge")
         else:
             yield _candidate(start, m.start("n") + 2, (first, last), "period", "period")
-    for m in ZH_PLAN_LONG.finditer(text):
+    for m in _scan(ZH_PLAN_LONG, text, year):
         n = parse_chinese_small(m["n"])
         yield _candidate(m.start(), m.end(), n and _plan_span(n), "period", "period")
-    for m in ZH_ROLLING.finditer(text):
+    for m in _scan(ZH_ROLLING, text, year or month):
         n = parse_chinese_small(m["n"])
         yield _candidate(m.start(), m.end(), n and _rolling_span(doc, n, m["unit"] == "年"), "period", "period")
 
