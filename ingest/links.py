@@ -34,9 +34,10 @@ def unit_head(unit):
 
 def figure_values(conn, document_ids):
     """The distinct figure values of some documents: the only values whose links a change to them can alter."""
-    return {v for (v,) in conn.execute(
-        f"select distinct value from figures where document_id in ({', '.join('?' * len(document_ids))})",
-        list(document_ids))} if document_ids else set()
+    values = set()
+    for doc_id in document_ids:  # one indexed query each: SQLite caps the variables of a single IN list
+        values.update(v for (v,) in conn.execute("select distinct value from figures where document_id = ?", [doc_id]))
+    return values
 
 
 def link_figures(conn, values=None):
