@@ -118,3 +118,24 @@ async def test_figure_row_page_and_mentions_view(ds):
     r = await ds.client.get("/policy/figure_mentions.json", params={"_shape": "array", "document_id": "news-2024-ip-talent-scale"})
     assert r.status_code == 200
     assert any(x["other_document_id"] == "ip-talent-plan-2021" and x["other_surface"] == "690 thousand" for x in r.json())
+
+
+def test_figure_units_follow_the_corpus_user_dictionary(corpus_copy, tmp_path):
+    """A researcher's new word in corpus/userdict.txt is the unit of the number before it: the figure tagger
+    segments with the corpus's own dictionary, not with the repository's."""
+    import sqlite3
+    from ingest import builder
+
+    with open(corpus_copy / "userdict.txt", "a", encoding="utf-8") as f:
+        f.write("\n高精尖缺人才 100 n\n")
+    notice = corpus_copy / "cnipa-2020-37.zh.txt"
+    text = notice.read_text(encoding="utf-8")
+    sentence = "不断增强做好知识产权服务业吸纳就业工作的自觉性和主动性。"
+    assert sentence in text
+    notice.write_text(text.replace(sentence, sentence + "今年培养300名高精尖缺人才。", 1), encoding="utf-8")
+    db = tmp_path / "policy.db"
+    builder.build(corpus_copy, db)
+    conn = sqlite3.connect(db)
+    units = conn.execute("select unit from figures where document_id = 'cnipa-2020-37' and value = 300").fetchall()
+    conn.close()
+    assert units == [("高精尖缺人才",)]
