@@ -142,6 +142,7 @@ async def test_filters_on_the_search_page(ds):
     assert plan and all(r["clause"].startswith("ip-talent-plan-2021-") for r in plan)
     assert news and all(r["type"] == "news" for r in news)
     assert zh == [] and len(everything) > len(plan)
+    assert await _search_page(ds, q="talent", document="no-such-document") == []
 
 
 async def test_patent_attorney_expanded_finds_the_notice_exam_clause(ds, db):
