@@ -194,9 +194,9 @@ def _fold_pattern(body):
 
 
 # ---------------------------------------------------------------------------------------------- matching
-def find_cues(text: str, cues: list, not_cues: list = (), lowered: str | None = None) -> list:
-    """Every match of the cues in the (normalised) text, minus those lying inside a match of a not-cue."""
-    lowered = text.lower() if lowered is None else lowered
+def find_cues(text: str, lowered: str, cues: list, not_cues: list = ()) -> list:
+    """Every match of the cues in the (normalised) text, minus those lying inside a match of a not-cue.
+    lowered is text.lower(), made once per clause by the caller for all its cue tests."""
     blocked = [(m.start(), m.end()) for c in not_cues if not c.literal or c.literal in lowered
                for m in c.regex.finditer(text)]
     found = []
@@ -209,21 +209,22 @@ def find_cues(text: str, cues: list, not_cues: list = (), lowered: str | None = 
     return sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
 
 
-def _first_match(text, entry, lang):
+def _first_match(text, lowered, entry, lang):
     """The earliest (then longest) match of an entry's cues in the clause, or None."""
-    screen, lowered = entry["screen"].get(lang), text.lower()
+    screen = entry["screen"].get(lang)
     if screen is None or not screen.may_match(text, lowered):
         return None
-    found = find_cues(text, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()), lowered)
+    found = find_cues(text, lowered, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))
     return found[0] if found else None
 
 
 def tag_measures(text: str, lang: str, taxonomy: dict) -> list[dict]:
     """Measures in one clause, one per category: its cue that matched first in the text, with the offsets."""
     folded = normalise(text)
+    lowered = folded.lower()
     tags = []
     for category in taxonomy["categories"]:
-        m = _first_match(folded, category, lang)
+        m = _first_match(folded, lowered, category, lang)
         if m:
             tags.append({
                 "measure_id": category["id"], "cue": m.cue.text, "start": m.start, "end": m.end,
@@ -236,12 +237,13 @@ def tag_modality(text: str, lang: str, taxonomy: dict, lead_in: str | None = Non
     """(modality, evidence): reporting beats target beats the main predicate; evidence is the matched text,
     'lead-in' when the modality came from the list's lead-in clause, None for the default fact."""
     folded = normalise(text)
+    lowered = folded.lower()
     modalities = taxonomy["modalities"]
-    reporting = _first_match(folded, modalities["reporting"], lang)
+    reporting = _first_match(folded, lowered, modalities["reporting"], lang)
     if reporting:
         return "reporting", text[reporting.start:reporting.end]
-    main, evidence = _main_predicate(text, folded, lang, modalities)
-    target = _first_match(folded, modalities["target"], lang)
+    main, evidence = _main_predicate(text, folded, lowered, lang, modalities)
+    target = _first_match(folded, lowered, modalities["target"], lang)
     # A number in a statement of fact ("has reached 860,000") is an achievement, not a goal.
     if target and not (main == "fact" and evidence is not None):
         return "target", text[target.start:target.end]
@@ -250,13 +252,13 @@ def tag_modality(text: str, lang: str, taxonomy: dict, lead_in: str | None = Non
     return main, evidence
 
 
-def _main_predicate(text, folded, lang, modalities):
+def _main_predicate(text, folded, lowered, lang, modalities):
     """The modality of the clause's first modal cue (obligation, encouragement or fact), or (None, None).
     An obligation cue directly followed by encouragement ("We will encourage", "要鼓励") is encouragement."""
-    found, lowered = [], folded.lower()
+    found = []
     for name in ("obligation", "encouragement", "fact"):
         entry = modalities[name]
-        found += [(m, name) for m in find_cues(folded, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()), lowered)]
+        found += [(m, name) for m in find_cues(folded, lowered, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))]
     if not found:
         return None, None
     found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start)))
