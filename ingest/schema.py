@@ -9,7 +9,7 @@ TABLES = {
             "source_name": str, "source_url": str, "translation": str, "about": str,
             "file": str, "sha256": str, "chars": int, "section_count": int, "clause_count": int,
             "date_check": str, "permalink": str, "citation": str, "citation_zh": str,
-            "manifest_position": int, "input_sha256": str,
+            "manifest_position": int, "input_sha256": str, "file_stat": str,
         },
         "id", [],
     ),
@@ -100,8 +100,9 @@ INDEXES = {
     "dates": [["document_id"], ["clause_id"], ["date_start"], ["role"]],
     "figures": [["document_id"], ["clause_id"], ["value"], ["unit"], ["kind"], ["year"]],
     "figure_links": [["figure_id"], ["other_figure_id"], ["other_document_id"]],
-    "glossary_counts": [["document_id"], ["term_id"]],
-    "clause_measures": [["document_id"], ["measure_id"], ["clause_id"]],
+    # Covering indexes: the glossary and measure totals are re-summed on every build, incremental ones too.
+    "glossary_counts": [["document_id"], ["term_id", "document_id", "occurrences"]],
+    "clause_measures": [["document_id"], ["measure_id", "document_id"], ["clause_id"]],
     "chrome_lines": [["document_id"]],
 }
 

@@ -73,12 +73,17 @@ def corpus_copy(tmp_path):
 
 def dump_database(path):
     """Every row of every table but build_info, order-free, plus the search index keyed by clause id
-    (rowids may differ between builds that are otherwise equal)."""
+    (rowids may differ between builds that are otherwise equal). documents.file_stat is left out: it records
+    the files' times on this disk, not what was built from them."""
     import sqlite3
     conn = sqlite3.connect(path)
     tables = [t for (t,) in conn.execute(
         "select name from sqlite_master where type = 'table' and name not like 'clauses_fts%' and name != 'build_info'")]
-    dump = {t: sorted(conn.execute(f"select * from [{t}]").fetchall(), key=repr) for t in tables}
+
+    def columns(table):
+        return ", ".join(f"[{c}]" for (_, c, *_) in conn.execute(f"pragma table_info([{table}])") if (table, c) != ("documents", "file_stat"))
+
+    dump = {t: sorted(conn.execute(f"select {columns(t)} from [{t}]").fetchall(), key=repr) for t in tables}
     dump["fts"] = sorted(conn.execute(
         "select c.id, f.search_text from clauses_fts f join clauses c on c.rowid = f.rowid").fetchall())
     conn.close()

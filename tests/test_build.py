@@ -1,5 +1,6 @@
 """The real build on the real corpus: clauses, offsets, structure, chrome, tables, ids."""
 import hashlib
+import json
 import re
 
 import pytest
@@ -184,3 +185,15 @@ def test_manifest_covers_required_fields():
                           "news-2024-ip-talent-scale", "news-2021-beijing-overseas-talent"}
     assert by_id["news-2020-ip-services-employment"]["about"] == ["cnipa-2020-37"]
     assert by_id["news-2024-ip-talent-scale"]["about"] == ["ip-talent-plan-2021"]
+
+
+def test_glossary_totals_agree_with_per_document_counts(db):
+    per_document = {}
+    for term_id, doc_id, n in db.execute("select term_id, document_id, occurrences from glossary_counts"):
+        per_document.setdefault(term_id, {})[doc_id] = n
+    rows = db.execute("select id, total_count, document_counts from glossary").fetchall()
+    assert sum(r["total_count"] for r in rows) > 0
+    for r in rows:
+        counts = json.loads(r["document_counts"])
+        assert list(counts) == sorted(counts), r["id"]  # documents listed in id order, build after build
+        assert counts == per_document.get(r["id"], {}) and r["total_count"] == sum(counts.values()), r["id"]

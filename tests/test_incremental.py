@@ -1,6 +1,8 @@
 """Incremental builds: only what changed is redone, and the result equals a full build."""
 import hashlib
+import os
 import sqlite3
+import time
 
 from conftest import dump_database as _dump
 from ingest import builder
@@ -69,3 +71,37 @@ def test_parallel_build_equals_serial_build(corpus_copy, tmp_path):
     builder.build(corpus_copy, serial, jobs=1)
     builder.build(corpus_copy, parallel, jobs=2)
     assert _dump(serial) == _dump(parallel)
+
+
+def _stat(path):
+    st = os.stat(path)
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+
+def test_file_stats_spare_rereading_unchanged_files_but_catch_every_change(corpus_copy, tmp_path):
+    time.sleep(builder.RECENT_CHANGE_NS / 1e9 + 0.1)  # let the copied files age past the racy window
+    db = tmp_path / "p.db"
+    builder.build(corpus_copy, db)
+    conn = sqlite3.connect(db)
+    assert dict(conn.execute("select file, file_stat from documents")) == {
+        name: _stat(corpus_copy / name) for (name,) in conn.execute("select file from documents")}
+    conn.close()
+    # A same-size edit with the old mtime put back (as cp -p or rsync -t would): the ctime still moves.
+    edited = corpus_copy / "news-2021-beijing-overseas-talent.en.txt"
+    mtime = edited.stat().st_mtime_ns
+    edited.write_bytes(edited.read_bytes().replace(b"2021", b"2022", 1))
+    os.utime(edited, ns=(mtime, mtime))
+    assert builder.build(corpus_copy, db)["processed"] == 1
+    row = sqlite3.connect(db).execute("select sha256, file_stat from documents where file = ?", [edited.name]).fetchone()
+    assert row == (hashlib.sha256(edited.read_bytes()).hexdigest(), None)  # changed just now: not trusted yet
+    # Touched, not changed: hashed again and found equal, so nothing is redone or written.
+    touched = corpus_copy / "ip-talent-plan-2021.en.txt"
+    os.utime(touched)
+    assert builder.build(corpus_copy, db)["mode"] == "unchanged"
+    # The next build that writes, once the racy window has passed, records both files' new stats.
+    time.sleep(builder.RECENT_CHANGE_NS / 1e9 + 0.1)
+    with open(corpus_copy / "news-2024-ip-talent-scale.en.txt", "a", encoding="utf-8") as f:
+        f.write("\nOne more sentence.\n")
+    assert builder.build(corpus_copy, db)["processed"] == 1
+    stats = dict(sqlite3.connect(db).execute("select file, file_stat from documents"))
+    assert stats[touched.name] == _stat(touched) and stats[edited.name] == _stat(edited)
