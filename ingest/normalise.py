@@ -41,6 +41,7 @@ def normalise_for_search(text: str) -> str:
     return fold_traditional(text.translate(_ALNUM_WIDTH_TABLE))
 
 
+@functools.lru_cache(maxsize=1024)  # each clause is normalised by several taggers in turn
 def normalise(text: str) -> str:
     """The analysis form of a text: simplified, half-width, one kind of space. Same length as the input."""
     return fold_traditional(fold_width(text))
