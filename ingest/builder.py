@@ -289,26 +289,40 @@ def refresh_measures(db, taxonomy):
 
 
 def start_copy(src, dst):
-    """Copy src to dst in a thread and return a function that waits for it (and raises what it raised).
-    Copying a large database waits on the disk, not on Python, so the changed documents are processed
-    meanwhile."""
-    failure = []
+    """Copy src to dst in a thread, then flush the copy to disk there too. Both wait on the disk, not on
+    Python, so the changed documents are processed meanwhile, and the final fsync has only the changed pages
+    left to write. Returns (copied, settled): functions that wait for the copy, and for copy and flush,
+    raising what the thread raised."""
+    failure, copied_event = [], threading.Event()
 
     def run():
         try:
             shutil.copyfile(src, dst)
+            copied_event.set()
+            fd = os.open(dst, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
         except BaseException as e:  # handed to the waiting thread
             failure.append(e)
+        finally:
+            copied_event.set()
 
     thread = threading.Thread(target=run, name="copy-previous-database")
     thread.start()
 
-    def wait():
+    def copied():
+        copied_event.wait()
+        if failure:
+            raise failure[0]
+
+    def settled():
         thread.join()
         if failure:
             raise failure[0]
 
-    return wait
+    return copied, settled
 
 
 def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lambda: None):
@@ -410,15 +424,16 @@ def build(corpus_dir=ROOT / "corpus", db_path=ROOT / "policy.db", jobs=None, bas
     remove_stale_temps(db_path)
     tmp_path = temp_path_for(db_path)
     tmp_path.unlink(missing_ok=True)
-    copied = start_copy(db_path, tmp_path) if plan[0] == "incremental" else (lambda: None)
+    copied, settled = start_copy(db_path, tmp_path) if plan[0] == "incremental" else (lambda: None, lambda: None)
     try:
         write_database(tmp_path, entries, plan, knowledge, jobs or os.cpu_count() or 1, progress, copied)
+        settled()
         with open(tmp_path, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp_path, db_path)
     except BaseException:
         try:
-            copied()  # the copy must finish before its file can be removed for good
+            settled()  # the copy must finish before its file can be removed for good
         except BaseException:
             pass  # the build's own error is the one to report
         tmp_path.unlink(missing_ok=True)
