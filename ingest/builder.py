@@ -289,40 +289,26 @@ def refresh_measures(db, taxonomy):
 
 
 def start_copy(src, dst):
-    """Copy src to dst in a thread, then flush the copy to disk there too. Both wait on the disk, not on
-    Python, so the changed documents are processed meanwhile, and the final fsync has only the changed pages
-    left to write. Returns (copied, settled): functions that wait for the copy, and for copy and flush,
-    raising what the thread raised."""
-    failure, copied_event = [], threading.Event()
+    """Copy src to dst in a thread and return a function that waits for it (and raises what it raised).
+    Copying a large database waits on the disk, not on Python, so the changed documents are processed
+    meanwhile."""
+    failure = []
 
     def run():
         try:
             shutil.copyfile(src, dst)
-            copied_event.set()
-            fd = os.open(dst, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
         except BaseException as e:  # handed to the waiting thread
             failure.append(e)
-        finally:
-            copied_event.set()
 
     thread = threading.Thread(target=run, name="copy-previous-database")
     thread.start()
 
-    def copied():
-        copied_event.wait()
-        if failure:
-            raise failure[0]
-
-    def settled():
+    def wait():
         thread.join()
         if failure:
             raise failure[0]
 
-    return copied, settled
+    return wait
 
 
 def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lambda: None):
@@ -424,16 +410,15 @@ def build(corpus_dir=ROOT / "corpus", db_path=ROOT / "policy.db", jobs=None, bas
     remove_stale_temps(db_path)
     tmp_path = temp_path_for(db_path)
     tmp_path.unlink(missing_ok=True)
-    copied, settled = start_copy(db_path, tmp_path) if plan[0] == "incremental" else (lambda: None, lambda: None)
+    copied = start_copy(db_path, tmp_path) if plan[0] == "incremental" else (lambda: None)
     try:
         write_database(tmp_path, entries, plan, knowledge, jobs or os.cpu_count() or 1, progress, copied)
-        settled()
         with open(tmp_path, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp_path, db_path)
     except BaseException:
         try:
-            settled()  # the copy must finish before its file can be removed for good
+            copied()  # the copy must finish before its file can be removed for good
         except BaseException:
             pass  # the build's own error is the one to report
         tmp_path.unlink(missing_ok=True)
