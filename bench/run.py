@@ -77,13 +77,15 @@ def jieba_once(paths, processes):
 
 
 def median_of(repeat, fn):
-    """Numbers as medians over repeated runs; anything else as the last run had it."""
+    """Numbers as medians over repeated runs; anything else as the last run had it; "runs" lists every run."""
     runs = [fn() for _ in range(repeat)]
-    return {
+    result = {
         key: statistics.median(r[key] for r in runs) if isinstance(value, (int, float)) and not isinstance(value, bool)
         else runs[-1][key]
         for key, value in runs[0].items()
     }
+    result["runs"] = runs
+    return result
 
 
 def document_paths(corpus):
@@ -91,14 +93,15 @@ def document_paths(corpus):
     return [e["path"] for e in load_manifest(corpus)]
 
 
-def measure_corpus(name, corpus, workdir, repeat, jobs):
-    """Full build (median), jieba floor, no-op and one-changed rebuilds, size, peak RSS."""
+def measure_corpus(name, corpus, workdir, repeat, jobs, full_repeat):
+    """Full build and jieba floor (medians of full_repeat runs), no-op and one-changed rebuilds (medians of
+    repeat runs: they take seconds, and a single one mostly measures what the disk was doing), size, peak RSS."""
     paths = document_paths(corpus)
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
     db = workdir / f"{name}.db"
-    full = median_of(repeat, lambda: (db.unlink(missing_ok=True), build_once(corpus, db, jobs))[1])
-    jieba_1 = median_of(repeat, lambda: jieba_once(paths, 1))
-    jieba_n = median_of(repeat, lambda: jieba_once(paths, jobs))
+    full = median_of(full_repeat, lambda: (db.unlink(missing_ok=True), build_once(corpus, db, jobs))[1])
+    jieba_1 = median_of(full_repeat, lambda: jieba_once(paths, 1))
+    jieba_n = median_of(full_repeat, lambda: jieba_once(paths, jobs))
     noop = median_of(repeat, lambda: build_once(corpus, db, jobs, full=False))
     changed_file = paths[len(paths) // 2]
     original = changed_file.read_bytes()
@@ -119,6 +122,7 @@ def measure_corpus(name, corpus, workdir, repeat, jobs):
         "ratio": (megabytes / full["seconds"]) / (megabytes / jieba_n["seconds"]),
         "noop_seconds": noop["seconds"], "noop_mode": noop["mode"],
         "one_changed_seconds": changed["seconds"], "one_changed_processed": changed["processed"],
+        "one_changed_runs": [r["seconds"] for r in changed["runs"]], "noop_runs": [r["seconds"] for r in noop["runs"]],
         "db_mb": db.stat().st_size / 1e6, "db": db,
     }
 
@@ -174,7 +178,8 @@ def write_results(corpora, search, clauses, args):
         "",
         f"Measured {datetime.date.today().isoformat()} on {machine}, by `python bench/run.py --documents {args.documents} "
         f"--repeat {args.repeat} --large-repeat {args.large_repeat or args.repeat}`. Medians over {args.repeat} runs "
-        f"({args.large_repeat or args.repeat} on the large corpus); every build with `--jobs {corpora[0]['jobs']}`. "
+        f"({args.large_repeat or args.repeat} for the large corpus's full build and jieba times); every build with "
+        f"`--jobs {corpora[0]['jobs']}`, in a fresh process. "
         "Wall-clock seconds; peak RSS is the largest process of the build (main or worker).",
         "",
         "| corpus | documents | MB | full build s | build MB/s | jieba MB/s, 1 process | jieba MB/s, 1 per core | build ÷ jieba (per core) | peak RSS MB | no-op rebuild s | one document changed s | policy.db MB |",
@@ -185,6 +190,10 @@ def write_results(corpora, search, clauses, args):
             f"| {c['name']} | {c['documents']:,} | {c['megabytes']:.1f} | {c['build_seconds']:.2f} | {c['build_mb_s']:.2f} | "
             f"{c['jieba_1_mb_s']:.2f} | {c['jieba_n_mb_s']:.2f} | {c['ratio']:.2f} | {c['peak_rss_mb']:.0f} | "
             f"{c['noop_seconds']:.2f} | {c['one_changed_seconds']:.2f} | {c['db_mb']:.1f} |")
+    lines += ["", "Each run of the rebuilds (seconds, in order; the first follows the full build and the no-op rebuilds):", ""]
+    for c in corpora:
+        lines.append(f"- {c['name']}: no-op {', '.join(f'{t:.2f}' for t in c['noop_runs'])}; "
+                     f"one document changed {', '.join(f'{t:.2f}' for t in c['one_changed_runs'])}")
     if search:
         lines += ["", f"Ranked search (`/policy/search.json`: 100 ranked, highlighted clauses) on the {corpora[-1]['documents']:,}-document database "
                   f"({clauses:,} clauses), in-process Datasette, immutable, with `datasette inspect` counts, {args.search_requests} "
@@ -200,7 +209,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000, help="size of the synthetic corpus (default 10,000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (default 3)")
-    parser.add_argument("--large-repeat", type=int, default=None, help="runs per measurement on the large corpus (default: --repeat)")
+    parser.add_argument("--large-repeat", type=int, default=None, help="runs of the large corpus's full build and jieba timing (default: --repeat)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--search-requests", type=int, default=200, help="search requests per query group")
     parser.add_argument("--workdir", type=Path, default=None, help="where to put generated corpora and databases")
@@ -214,9 +223,9 @@ def main(argv=None):
     shutil.rmtree(seeds, ignore_errors=True)
     shutil.copytree(ROOT / "corpus", seeds)
     corpora = []
-    for name, corpus, repeat in (("5 seed documents", seeds, args.repeat),
-                                 (f"synthetic ({args.documents:,})", synthetic, args.large_repeat or args.repeat)):
-        corpora.append(measure_corpus(name, corpus, workdir, repeat, args.jobs))
+    for name, corpus, full_repeat in (("5 seed documents", seeds, args.repeat),
+                                      (f"synthetic ({args.documents:,})", synthetic, args.large_repeat or args.repeat)):
+        corpora.append(measure_corpus(name, corpus, workdir, args.repeat, args.jobs, full_repeat))
         print({k: v for k, v in corpora[-1].items() if k != "db"}, flush=True)
     clauses, search = measure_search(corpora[-1]["db"], args.search_requests)
     write_results(corpora, search, clauses, args)
