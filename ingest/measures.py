@@ -8,6 +8,7 @@ import re
 from typing import NamedTuple
 
 from .errors import CorpusError
+from .literals import LiteralSet
 from .manifest import LANGUAGES, URL_SAFE_ID, read_yaml
 from .normalise import normalise
 
@@ -20,6 +21,10 @@ PATTERN_CUE = re.compile(r"^/(?P<body>.+)/$", re.S)
 # English cues are word prefixes: they start where a word starts. Machine-translated text glues words
 # together ("this yearAfter"), so a lower-case letter followed by an upper-case one also starts a word.
 _EN_WORD_START = r"(?:(?<![A-Za-z0-9])|(?-i:(?<=[a-z])(?=[A-Z])))"
+# The same test made after the cue's first letter x, looking back over it: a regex that opens with a
+# letter lets re skip ahead to that letter, while one that opens with a look-behind is tried at every
+# position, three times slower.
+_EN_WORD_STARTED = r"(?:(?<![A-Za-z0-9]{x})|(?-i:(?<=[a-z][A-Z])))"
 # What may stand between "we will"/"要" and "encourage"/"鼓励" for the encouragement to be the main
 # predicate: nothing, or one adverb ("We will actively support ...", "要积极引导 ...").
 EN_MODAL_GAP = re.compile(r"^\s*(?:[A-Za-z]+ly\s+)?$")
@@ -29,8 +34,8 @@ ENDS_WITH_SEMICOLON = re.compile(r"[;；]\s*$")
 
 class Cue(NamedTuple):
     """One compiled cue: the text as written in measures.yml, its regex, 'cue' or 'pattern', and the
-    lower-case substring it cannot match without (None for patterns): testing that substring first skips
-    most regex runs, since most cues are absent from most clauses."""
+    lower-case substring it cannot match without (None for patterns): when that substring is absent, as it is
+    for most cues in most clauses, the regex is not run."""
     text: str
     regex: re.Pattern
     method: str
@@ -46,7 +51,8 @@ class Match(NamedTuple):
 
 # ---------------------------------------------------------------------------------------------- loading
 def load_taxonomy(path) -> dict:
-    """Parse measures.yml into {'version', 'categories': [...], 'modalities': {...}} with cues compiled once."""
+    """Parse measures.yml into {'version', 'categories': [...], 'modalities': {...}, 'literals': {lang: LiteralSet}}
+    with cues compiled once; 'literals' holds every cue's screening substring, found in a clause in one pass."""
     raw = read_yaml(path)
     if not isinstance(raw, dict):
         raise CorpusError(path, "the taxonomy must be a mapping with 'categories' and 'modalities'")
@@ -63,11 +69,23 @@ def load_taxonomy(path) -> dict:
             )
         seen[category["id"]] = category["line"]
         parsed.append(category)
+    modalities = _parse_modalities(raw.get("modalities"), path)
     return {
         "version": raw.get("version"),
         "categories": parsed,
-        "modalities": _parse_modalities(raw.get("modalities"), path),
+        "modalities": modalities,
+        "literals": _literal_sets([*parsed, *modalities.values()]),
     }
+
+
+def _literal_sets(entries):
+    """{lang: LiteralSet} of the screening substrings of all the entries' cues and not-cues."""
+    literals = {}
+    for entry in entries:
+        for cues in (entry["cues"], entry["not_cues"]):
+            for lang, lang_cues in cues.items():
+                literals.setdefault(lang, set()).update(c.literal for c in lang_cues if c.literal)
+    return {lang: LiteralSet(found) for lang, found in literals.items()}
 
 
 def _parse_category(item, path):
@@ -125,18 +143,20 @@ def _parse_modalities(raw, path):
 class Screen(NamedTuple):
     """A cheap test that lets through every clause in which some cue may match: each plain cue's first word
     as a lower-case substring (a cue can only match where that word occurs), and the regexes of the rest."""
-    literals: tuple
+    literals: frozenset
     patterns: tuple
 
-    def may_match(self, text, lowered):
-        return any(lit in lowered for lit in self.literals) or any(p.search(text) for p in self.patterns)
+    def may_match(self, text, present):
+        """present: the taxonomy's literals that occur in the clause (see clause_literals)."""
+        return not self.literals.isdisjoint(present) or any(p.search(text) for p in self.patterns)
 
 
 def _screen_literal(text, method):
-    """The substring a plain cue cannot match without, or None when there is no simple one (' matches ’)."""
+    """The substring a plain cue cannot match without, or None when there is no simple one (' matches ’).
+    The longest of its words: the rarer the screen, the fewer regexes run for nothing."""
     if method != "cue" or "'" in text:
         return None
-    return normalise(text).lower().split()[0]
+    return max(normalise(text).lower().split(), key=len)
 
 
 def _cues_with_screen(cues):
@@ -144,7 +164,7 @@ def _cues_with_screen(cues):
     tests rule them out far faster than running every cue's regex."""
     screen = {
         lang: Screen(
-            tuple(c.literal for c in lang_cues if c.literal),
+            frozenset(c.literal for c in lang_cues if c.literal),
             tuple(c.regex for c in lang_cues if not c.literal),
         )
         for lang, lang_cues in cues.items() if lang_cues
@@ -175,9 +195,7 @@ def _compile_cue(text, lang, path, line, where):
     if pattern:
         body, method = _fold_pattern(pattern["body"]), "pattern"
     elif lang == "en":
-        # Runs of spaces in the text match one space in the cue; ' matches the typographic ’ as well.
-        words = [re.escape(normalise(w)).replace("'", "['’]") for w in text.split()]
-        body, method = _EN_WORD_START + r"\s+".join(words), "cue"
+        body, method = _english_cue(normalise(text).split()), "cue"
     else:
         body, method = re.escape(normalise(text)), "cue"
     try:
@@ -187,6 +205,15 @@ def _compile_cue(text, lang, path, line, where):
     return Cue(text, regex, method, _screen_literal(text, method))
 
 
+def _english_cue(words):
+    """Runs of spaces in the text match one space in the cue; ' matches the typographic ’ as well."""
+    body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in words)
+    first = words[0][0]
+    if not first.isalnum():  # re.escape leaves letters and digits as they are, so body starts with first
+        return _EN_WORD_START + body
+    return first + _EN_WORD_STARTED.format(x=first) + body[1:]
+
+
 def _fold_pattern(body):
     """A pattern in the form normalise() gives the text: full-width punctuation (，；) becomes half-width,
     escaped where the half-width form is a regex operator (so （ stays a literal bracket)."""
@@ -194,14 +221,20 @@ def _fold_pattern(body):
 
 
 # ---------------------------------------------------------------------------------------------- matching
-def find_cues(text: str, lowered: str, cues: list, not_cues: list = ()) -> list:
+def clause_literals(folded: str, lang: str, taxonomy: dict) -> set:
+    """The taxonomy's screening substrings that occur in the (normalised) clause, found in one pass."""
+    literals = taxonomy["literals"].get(lang)
+    return literals.present(folded.lower()) if literals else set()
+
+
+def find_cues(text: str, present: set, cues: list, not_cues: list = ()) -> list:
     """Every match of the cues in the (normalised) text, minus those lying inside a match of a not-cue.
-    lowered is text.lower(), made once per clause by the caller for all its cue tests."""
-    blocked = [(m.start(), m.end()) for c in not_cues if not c.literal or c.literal in lowered
+    present is clause_literals(text), found once per clause for all its cue tests."""
+    blocked = [(m.start(), m.end()) for c in not_cues if not c.literal or c.literal in present
                for m in c.regex.finditer(text)]
     found = []
     for cue in cues:
-        if cue.literal and cue.literal not in lowered:
+        if cue.literal and cue.literal not in present:
             continue
         for m in cue.regex.finditer(text):
             if m.end() > m.start() and not any(a <= m.start() and m.end() <= b for a, b in blocked):
@@ -209,22 +242,22 @@ def find_cues(text: str, lowered: str, cues: list, not_cues: list = ()) -> list:
     return sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
 
 
-def _first_match(text, lowered, entry, lang):
+def _first_match(text, present, entry, lang):
     """The earliest (then longest) match of an entry's cues in the clause, or None."""
     screen = entry["screen"].get(lang)
-    if screen is None or not screen.may_match(text, lowered):
+    if screen is None or not screen.may_match(text, present):
         return None
-    found = find_cues(text, lowered, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))
+    found = find_cues(text, present, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))
     return found[0] if found else None
 
 
 def tag_measures(text: str, lang: str, taxonomy: dict) -> list[dict]:
     """Measures in one clause, one per category: its cue that matched first in the text, with the offsets."""
     folded = normalise(text)
-    lowered = folded.lower()
+    present = clause_literals(folded, lang, taxonomy)
     tags = []
     for category in taxonomy["categories"]:
-        m = _first_match(folded, lowered, category, lang)
+        m = _first_match(folded, present, category, lang)
         if m:
             tags.append({
                 "measure_id": category["id"], "cue": m.cue.text, "start": m.start, "end": m.end,
@@ -237,13 +270,13 @@ def tag_modality(text: str, lang: str, taxonomy: dict, lead_in: str | None = Non
     """(modality, evidence): reporting beats target beats the main predicate; evidence is the matched text,
     'lead-in' when the modality came from the list's lead-in clause, None for the default fact."""
     folded = normalise(text)
-    lowered = folded.lower()
+    present = clause_literals(folded, lang, taxonomy)
     modalities = taxonomy["modalities"]
-    reporting = _first_match(folded, lowered, modalities["reporting"], lang)
+    reporting = _first_match(folded, present, modalities["reporting"], lang)
     if reporting:
         return "reporting", text[reporting.start:reporting.end]
-    main, evidence = _main_predicate(text, folded, lowered, lang, modalities)
-    target = _first_match(folded, lowered, modalities["target"], lang)
+    main, evidence = _main_predicate(text, folded, present, lang, modalities)
+    target = _first_match(folded, present, modalities["target"], lang)
     # A number in a statement of fact ("has reached 860,000") is an achievement, not a goal.
     if target and not (main == "fact" and evidence is not None):
         return "target", text[target.start:target.end]
@@ -252,13 +285,13 @@ def tag_modality(text: str, lang: str, taxonomy: dict, lead_in: str | None = Non
     return main, evidence
 
 
-def _main_predicate(text, folded, lowered, lang, modalities):
+def _main_predicate(text, folded, present, lang, modalities):
     """The modality of the clause's first modal cue (obligation, encouragement or fact), or (None, None).
     An obligation cue directly followed by encouragement ("We will encourage", "要鼓励") is encouragement."""
     found = []
     for name in ("obligation", "encouragement", "fact"):
         entry = modalities[name]
-        found += [(m, name) for m in find_cues(folded, lowered, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))]
+        found += [(m, name) for m in find_cues(folded, present, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))]
     if not found:
         return None, None
     found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start)))
