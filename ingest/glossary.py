@@ -4,6 +4,7 @@ import json
 import re
 
 from .errors import CorpusError
+from .literals import LiteralSet
 from .manifest import URL_SAFE_ID, read_yaml, strip_lines_marks
 from .normalise import normalise
 
@@ -56,23 +57,34 @@ def _term_pattern(variants):
     return re.compile("|".join(_variant_pattern(v) for v in sorted(variants, key=len, reverse=True)))
 
 
-@functools.lru_cache(maxsize=4096)
-def _first_words(variants):
-    return tuple(normalise(v).lower().split()[0] for v in variants if v.strip())
+@functools.lru_cache(maxsize=4)
+def _screen(terms):
+    """terms: ((id, variants), ...). Every word of every variant as a LiteralSet, and {word: [(term id, the
+    words of a variant holding it), ...]}."""
+    by_word = {}
+    for term_id, variants in terms:
+        for variant in variants:
+            words = frozenset(normalise(variant).lower().split())
+            for word in words:
+                by_word.setdefault(word, []).append((term_id, words))
+    return LiteralSet(by_word), by_word
 
 
 def count_terms(glossary, texts):
     """{term id: occurrences} over the texts, for the terms that occur; a term inside a longer one counts too."""
-    # NUL never occurs in text and \s does not match it, so no match spans two texts.
-    lowered = "\x00".join(normalise(t) for t in texts).lower()
+    terms = tuple((term["id"], tuple(term["zh"] + term["en"])) for term in glossary)
+    literals, by_word = _screen(terms)
+    lowered = [normalise(t).lower() for t in texts]
+    # A variant's match holds each of its words, and most terms are absent from most clauses: one pass over
+    # a clause finds the words it holds, and a term's regex runs only where all words of a variant are.
+    where = {}  # term id -> indexes of the texts holding every word of one of its variants
+    for i, text in enumerate(lowered):
+        present = literals.present(text)
+        for term_id in {term_id for word in present for term_id, words in by_word[word] if words <= present}:
+            where.setdefault(term_id, []).append(i)
     counts = {}
-    for term in glossary:
-        variants = tuple(term["zh"] + term["en"])
-        # Most terms are absent from most documents: a substring test of each variant's first word says so
-        # without the regex (whose matches always contain that word).
-        if not any(word in lowered for word in _first_words(variants)):
-            continue
-        found = sum(1 for _ in _term_pattern(variants).finditer(lowered))
+    for term_id, variants in terms:
+        found = sum(len(_term_pattern(variants).findall(lowered[i])) for i in where.get(term_id, ()))
         if found:
-            counts[term["id"]] = found
+            counts[term_id] = found
     return counts
