@@ -174,12 +174,16 @@ ZH_BOUND_GAP = re.compile(r"^[”\"]?(?:年?(?:底|末|初|中|上半年|下半�
 
 
 # ================================================================================== public
-def tag_figures(text: str, lang: str, doc_year: int | None, tokenizer=None) -> list[dict]:
+def tag_figures(text: str, lang: str, doc_year: int | None, tokenizer=None, words=None) -> list[dict]:
     """Every quantity in one clause: start, end, surface, value, unit, qualifier, kind, year (see module doc).
-    tokenizer: the corpus's jieba tokenizer (default: the repository corpus's)."""
+    tokenizer: the corpus's jieba tokenizer (default: the repository corpus's). words: the clause's jieba
+    words (segment.segment(text)) when the caller has them already, so the clause is not segmented again."""
     # Scan the folded text (full-width １００％ as 100%, same length), report surfaces from the original.
     folded = normalise(text)
-    figures = find_chinese_figures(folded, tokenizer) if lang.startswith("zh") else find_english_figures(folded)
+    if lang.startswith("zh"):
+        figures = find_chinese_figures(folded, tokenizer, words)
+    else:
+        figures = find_english_figures(folded)
     mentions = find_year_mentions(folded, lang)
     bind_year_mentions(folded, figures, mentions, lang)
     out = []
@@ -375,10 +379,10 @@ def parse_english_unit_before(head: str) -> str | None:
 
 
 # ================================================================================== Chinese
-def find_chinese_figures(text: str, tokenizer=None) -> list[dict]:
+def find_chinese_figures(text: str, tokenizer=None, words=None) -> list[dict]:
     """Quantities in Chinese text (Arabic or Chinese numerals), without kind and year."""
     quoted = find_short_quotes(text)
-    word_starts = WordStarts(text, tokenizer or get_tokenizer())
+    word_starts = WordStarts(text, tokenizer or get_tokenizer(), words)
     figures = []
     for m in ZH_NUMBER.finditer(text):
         fig = parse_chinese_match(text, m, quoted, word_starts)
@@ -394,17 +398,26 @@ def find_chinese_figures(text: str, tokenizer=None) -> list[dict]:
 
 
 class WordStarts:
-    """Where jieba's words start in a text, segmented on first use: only a Chinese numeral that passed
-    every cheaper test needs them, and segmenting every Chinese clause a second time cost as much as
-    the segmentation stored in text_seg."""
+    """Where jieba's words start in a text: found in the words the caller has (the clause's text_seg), else
+    segmented on first use. Only a Chinese numeral that passed every cheaper test needs them, and
+    segmenting a clause a second time costs as much as the first."""
 
-    def __init__(self, text, tokenizer):
-        self.text, self.tokenizer, self._starts = text, tokenizer, None
+    def __init__(self, text, tokenizer, words=None):
+        self.text, self.tokenizer, self.words, self._starts = text, tokenizer, words, None
 
     def __contains__(self, offset):
         if self._starts is None:
-            self._starts = {start for _, start, _ in self.tokenizer.tokenize(self.text)}
+            self._starts = self._find() if self.words else {s for _, s, _ in self.tokenizer.tokenize(self.text)}
         return offset in self._starts
+
+    def _find(self):
+        # The words are the text's own substrings, in order, minus the white space between some of them.
+        starts, at = set(), 0
+        for word in self.words:
+            at = self.text.index(word, at)
+            starts.add(at)
+            at += len(word)
+        return starts
 
 
 def parse_chinese_match(text: str, m: re.Match, quoted: list, word_starts) -> dict | None:

@@ -144,7 +144,8 @@ def _clause_figures(entry, doc, parsed, sections, base_url, dates, tokenizer):
     target_years = sorted({int(d["date_end"][:4]) for d in dates if d["role"] == "target"})
     plan_year = target_years[-1] if target_years else None
     for clause in parsed["clauses"]:
-        for n, span in enumerate(tag_figures(clause["text"], entry["language"], doc_year, tokenizer), start=1):
+        words = clause["text_seg"].split(" ") if clause["text_seg"] else None
+        for n, span in enumerate(tag_figures(clause["text"], entry["language"], doc_year, tokenizer, words), start=1):
             year = span["year"]
             if span["kind"] == "target" and year == doc_year and plan_year:
                 year = plan_year
