@@ -385,6 +385,8 @@ def _find_chinese(text, doc):
 
 def _find_common(text, doc):
     """Candidates written the same way in both languages: 2020-04-23, 2021-2035."""
+    if not DIGIT.search(text):
+        return  # both patterns need a year in digits
     for m in ISO_DATE.finditer(text):
         day = _day(int(m["year"]), int(m["mon"]), int(m["day"]))
         yield _candidate(m.start(), m.end(), (day, day), "day")
