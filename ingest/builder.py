@@ -11,6 +11,7 @@ import hashlib
 import importlib.metadata
 import itertools
 import json
+import operator
 import os
 import platform
 import shutil
@@ -221,10 +222,13 @@ def insert_document(db, rows, position):
 def insert_rows(conn, table, rows):
     """Rows (dicts of str, int, float and None) into an existing table with one executemany. sqlite-utils'
     insert_all inspects and converts every value: most of the main process's working time."""
-    columns = list(dict.fromkeys(key for row in rows for key in row))
+    columns = list(dict.fromkeys(itertools.chain.from_iterable(rows)))
     names = ", ".join(f"[{c}]" for c in columns)
-    conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})",
-                     [tuple(row.get(c) for c in columns) for row in rows])
+    if len(columns) > 1 and all(len(row) == len(columns) for row in rows):
+        values = map(operator.itemgetter(*columns), rows)  # every row has every column: tuples made in C
+    else:
+        values = (tuple(row.get(c) for c in columns) for row in rows)
+    conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})", values)
 
 
 def renumber_positions(db, entries):
