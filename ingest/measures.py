@@ -33,13 +33,13 @@ ENDS_WITH_SEMICOLON = re.compile(r"[;；]\s*$")
 
 
 class Cue(NamedTuple):
-    """One compiled cue: the text as written in measures.yml, its regex, 'cue' or 'pattern', and the
-    lower-case substring it cannot match without (None for patterns): when that substring is absent, as it is
-    for most cues in most clauses, the regex is not run."""
+    """One compiled cue: the text as written in measures.yml, its regex, 'cue' or 'pattern', and its screen:
+    lower-case substrings of which every match holds one (None when there is no simple one). When none of
+    them is in a clause, as for most cues in most clauses, the regex is not run."""
     text: str
     regex: re.Pattern
     method: str
-    literal: str | None = None
+    screen: frozenset | None = None
 
 
 class Match(NamedTuple):
@@ -84,7 +84,7 @@ def _literal_sets(entries):
     for entry in entries:
         for cues in (entry["cues"], entry["not_cues"]):
             for lang, lang_cues in cues.items():
-                literals.setdefault(lang, set()).update(c.literal for c in lang_cues if c.literal)
+                literals.setdefault(lang, set()).update(*(c.screen for c in lang_cues if c.screen))
     return {lang: LiteralSet(found) for lang, found in literals.items()}
 
 
@@ -141,8 +141,8 @@ def _parse_modalities(raw, path):
 
 
 class Screen(NamedTuple):
-    """A cheap test that lets through every clause in which some cue may match: each plain cue's first word
-    as a lower-case substring (a cue can only match where that word occurs), and the regexes of the rest."""
+    """A cheap test that lets through every clause in which some cue may match: the cues' screening
+    substrings, and the regexes of the cues that have none."""
     literals: frozenset
     patterns: tuple
 
@@ -151,12 +151,67 @@ class Screen(NamedTuple):
         return not self.literals.isdisjoint(present) or any(p.search(text) for p in self.patterns)
 
 
-def _screen_literal(text, method):
-    """The substring a plain cue cannot match without, or None when there is no simple one (' matches ’).
-    The longest of its words: the rarer the screen, the fewer regexes run for nothing."""
-    if method != "cue" or "'" in text:
+def _cue_screen(text):
+    """A plain cue's longest word (the rarer the screen, the fewer regexes run for nothing); None when the
+    cue has a ' (it matches ’ too)."""
+    if "'" in text:
         return None
-    return max(normalise(text).lower().split(), key=len)
+    return frozenset({max(normalise(text).lower().split(), key=len)})
+
+
+# What a pattern opens with: zero-width tests (^, \b, look-arounds without brackets inside), then a word
+# or a group of alternatives, each opening with letters: \b(?:improv|enhanc|utili[sz])\w*.
+_PATTERN_HEAD = re.compile(
+    r"(?:\^|\\b|\(\?<?[=!][^()]*\))*"
+    r"(?:(?P<word>[^\W\d_]+)(?P<word_after>.?)|\(\?:(?P<group>[^()]*)\)(?P<group_after>.?))", re.S)
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+(?P<after>.?)", re.S)
+_QUANTIFIER = ("?", "*", "{")  # each can drop what it follows; + cannot
+
+
+def _pattern_screen(body):
+    """Words every match of a pattern must hold, one of which is enough: (?:train|educat) gives train and
+    educat. None when the pattern does not open with words, or has alternatives at its top level."""
+    head = _PATTERN_HEAD.match(body)
+    if not head or _has_top_level_alternative(body):
+        return None
+    if head["word"]:
+        return _leading_word(head["word"], head["word_after"]) and frozenset({_leading_word(head["word"], head["word_after"])})
+    if head["group_after"] in _QUANTIFIER:
+        return None
+    words = set()
+    for alternative in head["group"].split("|"):
+        letters = _LEADING_LETTERS.match(alternative)
+        word = letters and _leading_word(letters.group(0)[:letters.start("after")], letters["after"])
+        if not word:
+            return None
+        words.add(word)
+    return frozenset(words)
+
+
+def _leading_word(letters, after):
+    """The letters a match holds for sure: a quantifier after them makes the last one optional (teams?)."""
+    return (letters[:-1] if after in _QUANTIFIER else letters).lower() or None
+
+
+def _has_top_level_alternative(body):
+    """True when | splits the whole pattern (outside brackets and character classes)."""
+    depth, in_class, escaped = 0, False, False
+    for ch in body:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def _cues_with_screen(cues):
@@ -164,8 +219,8 @@ def _cues_with_screen(cues):
     tests rule them out far faster than running every cue's regex."""
     screen = {
         lang: Screen(
-            frozenset(c.literal for c in lang_cues if c.literal),
-            tuple(c.regex for c in lang_cues if not c.literal),
+            frozenset().union(*(c.screen for c in lang_cues if c.screen)),
+            tuple(c.regex for c in lang_cues if not c.screen),
         )
         for lang, lang_cues in cues.items() if lang_cues
     }
@@ -202,7 +257,7 @@ def _compile_cue(text, lang, path, line, where):
         regex = re.compile(body, re.IGNORECASE if lang == "en" else 0)
     except re.error as e:
         raise CorpusError(path, f"{where}: bad pattern {text!r}: {e}", line=line)
-    return Cue(text, regex, method, _screen_literal(text, method))
+    return Cue(text, regex, method, _pattern_screen(body) if method == "pattern" else _cue_screen(text))
 
 
 def _english_cue(words):
@@ -230,11 +285,11 @@ def clause_literals(folded: str, lang: str, taxonomy: dict) -> set:
 def find_cues(text: str, present: set, cues: list, not_cues: list = ()) -> list:
     """Every match of the cues in the (normalised) text, minus those lying inside a match of a not-cue.
     present is clause_literals(text), found once per clause for all its cue tests."""
-    blocked = [(m.start(), m.end()) for c in not_cues if not c.literal or c.literal in present
+    blocked = [(m.start(), m.end()) for c in not_cues if not c.screen or not c.screen.isdisjoint(present)
                for m in c.regex.finditer(text)]
     found = []
     for cue in cues:
-        if cue.literal and cue.literal not in present:
+        if cue.screen and cue.screen.isdisjoint(present):
             continue
         for m in cue.regex.finditer(text):
             if m.end() > m.start() and not any(a <= m.start() and m.end() <= b for a, b in blocked):

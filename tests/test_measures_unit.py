@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import CorpusError
-from ingest.measures import carries_lead_in, load_taxonomy, tag_measures, tag_modality
+from ingest.decode import decode_bytes
+from ingest.measures import _pattern_screen, carries_lead_in, load_taxonomy, tag_measures, tag_modality
+from ingest.normalise import normalise
 
 MEASURES_YML = Path(__file__).parent.parent / "corpus" / "measures.yml"
 
@@ -251,3 +253,40 @@ def test_load_taxonomy_unknown_modality(tmp_path):
     path.write_text("categories:\n" + GOOD_CATEGORY + "modalities:\n  advice: {cues: {en: [may]}}\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="unknown modality advice"):
         load_taxonomy(path)
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\b(?:improv|enhanc)\w*\s+abilit", {"improv", "enhanc"}),
+    (r"\bteams?\s+of", {"team"}),  # the s may be missing
+    (r"\bfund(?:s|ing)?\b", {"fund"}),
+    (r"^请", {"请"}),
+    (r"(?<!capacity )\b(?:construction|building)\s+of", {"construction", "building"}),
+    (r"(?:utili[sz]|manag)e", {"utili", "manag"}),
+    (r"abc[|]d", {"abc"}),  # a | inside a character class or escaped is not an alternative
+    (r"abc\|d", {"abc"}),
+    (r"\bfoo|bar", None),  # either side alone may match
+    (r"(?:a|b)?x", None),  # the group is optional
+    (r"(?:[a-z]+ly\s+)?strengthen", None),
+    (r"\d+人", None),
+    (r"(?:^|(?<=，))(?:推进|加强)", None),
+    (r"(?i)abc", None),
+])
+def test_pattern_screen(pattern, words):
+    assert _pattern_screen(pattern) == (frozenset(words) if words else None)
+
+
+def test_screens_never_hide_a_match(taxonomy):
+    """Wherever a cue's regex matches a line of the corpus, one of its screening words is in that line."""
+    lines = [normalise(line) for path in sorted(MEASURES_YML.parent.glob("*.txt"))
+             for line in decode_bytes(path.read_bytes(), path).splitlines()]
+    entries = [*taxonomy["categories"], *taxonomy["modalities"].values()]
+    checked = 0
+    for cue in (c for e in entries for cues in (e["cues"], e["not_cues"]) for lang in cues for c in cues[lang]):
+        if not cue.screen:
+            continue
+        for line in lines:
+            if cue.regex.search(line):
+                checked += 1
+                assert not cue.screen.isdisjoint(taxonomy["literals"]["zh"].present(line.lower())
+                                                 | taxonomy["literals"]["en"].present(line.lower())), (cue.text, line)
+    assert checked > 100  # the corpus exercises the screens, the test is not vacuous
