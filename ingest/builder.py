@@ -350,7 +350,9 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lam
             relink |= figure_values(db.conn, [e["id"] for e in to_process])
             db.conn.executemany("delete from figure_links where figure_id in (select id from figures where value = ?)",
                                 ((v,) for v in relink))
-        db["figure_links"].insert_all(link_figures(db.conn, relink), batch_size=10_000)
+        links = link_figures(db.conn, relink)
+        while batch := list(itertools.islice(links, 10_000)):
+            insert_rows(db.conn, "figure_links", batch)
         db.execute("delete from build_info")
         db["build_info"].insert(build_info_row(db, knowledge, mode, len(to_process)))
     if mode == "full":

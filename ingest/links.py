@@ -1,24 +1,20 @@
 """Link figures that state the same quantity: a news report's 690,000 and the plan's "690 thousand people"."""
+import itertools
+import operator
 import re
+from typing import NamedTuple
 
 # Large numbers rarely coincide by chance; small ones (5 tasks, 2 fairs) must also count the same thing.
 VALUE_ALONE_FROM = 1000
 SMALLEST_LINKED = 10
 MAX_LINKS_PER_FIGURE = 20  # a value repeated across thousands of documents should not list them all
 
-# Pairs are chosen and capped inside SQLite, which sorts on disk if it must: at 10,000 documents there
-# are millions of same-value pairs, far too many to hold in Python.
-_LINKS = """
-select id, other_id, other_document_id, basis from (
-  select f.id, o.id as other_id, o.document_id as other_document_id,
-         case when f.head = o.head then 'same value and unit' else 'same value' end as basis,
-         row_number() over (partition by f.id order by o.document_id = f.document_id, o.id) as n
-  from temp.figure_heads f
-  join temp.figure_heads o on o.value = f.value and o.place != f.place
-  where f.value >= :smallest and (f.head = o.head or f.value >= :value_alone)
-)
-where n <= :cap
-"""
+
+class _Figure(NamedTuple):
+    id: str
+    document_id: str
+    place: str  # the clause or indicator it is in
+    head: str | None
 
 
 def unit_head(unit):
@@ -41,22 +37,46 @@ def figure_values(conn, document_ids):
 
 
 def link_figures(conn, values=None):
-    """Rows for figure_links, from the figures already in the database, one at a time: every figure's,
-    or (values given) only those of figures with one of these values, the rest being unaffected."""
-    conn.execute("drop table if exists temp.figure_heads")
-    conn.execute("create temp table figure_heads (id text, document_id text, place text, value real, head text)")
+    """Rows for figure_links, from the figures already in the database: every figure's, or (values given) only
+    those of figures with one of these values, the rest being unaffected. The figures are read in value order
+    and linked one value at a time: at 10,000 documents the same-value pairs number millions, but no value is
+    shared by more than a few thousand figures."""
     sql = "select id, document_id, coalesce(clause_id, indicator_id), value, unit from figures where value >= ?"
     if values is not None:
         conn.execute("drop table if exists temp.relink_values")
         conn.execute("create temp table relink_values (value real primary key)")
         conn.executemany("insert or ignore into temp.relink_values values (?)", ((v,) for v in values))
         sql += " and value in (select value from temp.relink_values)"
-    conn.executemany(
-        "insert into temp.figure_heads values (?, ?, ?, ?, ?)",
-        ((fid, doc, place, value, unit_head(unit)) for fid, doc, place, value, unit in conn.execute(sql, [SMALLEST_LINKED])),
-    )
-    conn.execute("create index temp.figure_heads_value on figure_heads (value, head)")
-    params = {"smallest": SMALLEST_LINKED, "value_alone": VALUE_ALONE_FROM, "cap": MAX_LINKS_PER_FIGURE}
-    for fid, other_id, other_doc, basis in conn.execute(_LINKS, params):
-        yield {"id": f"{fid}--{other_id}", "figure_id": fid, "other_figure_id": other_id,
-               "other_document_id": other_doc, "basis": basis}
+    rows = conn.execute(sql + " order by value, id", [SMALLEST_LINKED])
+    for value, group in itertools.groupby(rows, key=operator.itemgetter(3)):
+        figures = [_Figure(fid, doc, place, unit_head(unit)) for fid, doc, place, _, unit in group]
+        if value >= VALUE_ALONE_FROM:
+            yield from _links_among(figures)
+        else:  # a small number links only to the same number of the same thing
+            for head, same_head in itertools.groupby(sorted(figures, key=_head_then_id), key=_head):
+                if head is not None:
+                    yield from _links_among(list(same_head))
+
+
+def _head(figure):
+    return figure.head
+
+
+def _head_then_id(figure):
+    return (figure.head is None, figure.head or "", figure.id)
+
+
+def _links_among(figures):
+    """Links from each figure to others of the list (same value, in id order) in another clause or indicator:
+    those in other documents first, then those in its own, MAX_LINKS_PER_FIGURE at most."""
+    for f in figures:
+        chosen = []
+        for other_document in (True, False):
+            for o in figures:
+                if len(chosen) == MAX_LINKS_PER_FIGURE:
+                    break
+                if o.place != f.place and (o.document_id != f.document_id) == other_document:
+                    chosen.append(o)
+        for o in chosen:
+            yield {"id": f"{f.id}--{o.id}", "figure_id": f.id, "other_figure_id": o.id, "other_document_id": o.document_id,
+                   "basis": "same value and unit" if f.head is not None and f.head == o.head else "same value"}
