@@ -112,8 +112,8 @@ def _parse_category(item, path):
         "name_en": item.get("name_en"),
         "instrument": item["instrument"],
         "definition": (item.get("definition") or "").strip(),
-        **_cues_with_screen(_compile_cues(item.get("cues"), path, line, where)),
-        "not_cues": _compile_cues(item.get("not_cues"), path, line, where + " not_cues"),
+        **_indexed("cues", _compile_cues(item.get("cues"), path, line, where)),
+        **_indexed("not_cues", _compile_cues(item.get("not_cues"), path, line, where + " not_cues")),
         "line": line,
     }
 
@@ -134,21 +134,33 @@ def _parse_modalities(raw, path):
         item_line = item.get("__line__", line)
         modalities[name] = {
             "definition": (item.get("definition") or "").strip(),
-            **_cues_with_screen(_compile_cues(item.get("cues"), path, item_line, f"modality {name!r}")),
-            "not_cues": _compile_cues(item.get("not_cues"), path, item_line, f"modality {name!r} not_cues"),
+            **_indexed("cues", _compile_cues(item.get("cues"), path, item_line, f"modality {name!r}")),
+            **_indexed("not_cues", _compile_cues(item.get("not_cues"), path, item_line, f"modality {name!r} not_cues")),
         }
     return modalities
 
 
-class Screen(NamedTuple):
-    """A cheap test that lets through every clause in which some cue may match: the cues' screening
-    substrings, and the regexes of the cues that have none."""
-    literals: frozenset
-    patterns: tuple
+class CueIndex(NamedTuple):
+    """One language's cues of a category or modality, by screening word: the words a clause holds say which
+    cues may match it, without a test of every cue. Most clauses hold none of a category's words."""
+    cues: tuple
+    words: frozenset
+    by_word: dict  # screening word -> positions in cues
+    unscreened: tuple  # positions of the cues without a screen: they are always run
+    always: tuple  # those cues
 
-    def may_match(self, text, present):
-        """present: the taxonomy's literals that occur in the clause (see clause_literals)."""
-        return not self.literals.isdisjoint(present) or any(p.search(text) for p in self.patterns)
+    def candidates(self, present):
+        """The cues that may match a clause holding the screening words `present`, in the order written."""
+        hits = self.words.intersection(present)
+        if not hits:
+            return self.always
+        positions = set(self.unscreened)
+        for word in hits:
+            positions.update(self.by_word[word])
+        return [self.cues[i] for i in sorted(positions)]
+
+
+NO_CUES = CueIndex((), frozenset(), {}, (), ())
 
 
 def _cue_screen(text):
@@ -214,17 +226,18 @@ def _has_top_level_alternative(body):
     return False
 
 
-def _cues_with_screen(cues):
-    """{'cues': cues, 'screen': {lang: Screen}}. Most clauses carry none of a category's cues: substring
-    tests rule them out far faster than running every cue's regex."""
-    screen = {
-        lang: Screen(
-            frozenset().union(*(c.screen for c in lang_cues if c.screen)),
-            tuple(c.regex for c in lang_cues if not c.screen),
-        )
-        for lang, lang_cues in cues.items() if lang_cues
-    }
-    return {"cues": cues, "screen": screen}
+def _indexed(name, cues):
+    """{name: {lang: [Cue, ...]}, name + '_index': {lang: CueIndex}}."""
+    index = {}
+    for lang, lang_cues in cues.items():
+        by_word = {}
+        for position, cue in enumerate(lang_cues):
+            for word in cue.screen or ():
+                by_word.setdefault(word, []).append(position)
+        unscreened = tuple(position for position, cue in enumerate(lang_cues) if not cue.screen)
+        always = tuple(lang_cues[position] for position in unscreened)
+        index[lang] = CueIndex(tuple(lang_cues), frozenset(by_word), by_word, unscreened, always)
+    return {name: cues, name + "_index": index}
 
 
 def _compile_cues(raw, path, line, where):
@@ -282,15 +295,15 @@ def clause_literals(folded: str, lang: str, taxonomy: dict) -> set:
     return literals.present(folded.lower()) if literals else set()
 
 
-def find_cues(text: str, present: set, cues: list, not_cues: list = ()) -> list:
+def find_cues(text: str, present: set, cues: CueIndex, not_cues: CueIndex = NO_CUES) -> list:
     """Every match of the cues in the (normalised) text, minus those lying inside a match of a not-cue.
     present is clause_literals(text), found once per clause for all its cue tests."""
-    blocked = [(m.start(), m.end()) for c in not_cues if not c.screen or not c.screen.isdisjoint(present)
-               for m in c.regex.finditer(text)]
+    candidates = cues.candidates(present)
+    if not candidates:
+        return []
+    blocked = [(m.start(), m.end()) for c in not_cues.candidates(present) for m in c.regex.finditer(text)]
     found = []
-    for cue in cues:
-        if cue.screen and cue.screen.isdisjoint(present):
-            continue
+    for cue in candidates:
         for m in cue.regex.finditer(text):
             if m.end() > m.start() and not any(a <= m.start() and m.end() <= b for a, b in blocked):
                 found.append(Match(cue, m.start(), m.end()))
@@ -299,11 +312,12 @@ def find_cues(text: str, present: set, cues: list, not_cues: list = ()) -> list:
 
 def _first_match(text, present, entry, lang):
     """The earliest (then longest) match of an entry's cues in the clause, or None."""
-    screen = entry["screen"].get(lang)
-    if screen is None or not screen.may_match(text, present):
-        return None
-    found = find_cues(text, present, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))
+    found = _all_matches(text, present, entry, lang)
     return found[0] if found else None
+
+
+def _all_matches(text, present, entry, lang):
+    return find_cues(text, present, entry["cues_index"].get(lang, NO_CUES), entry["not_cues_index"].get(lang, NO_CUES))
 
 
 def tag_measures(text: str, lang: str, taxonomy: dict) -> list[dict]:
@@ -345,8 +359,7 @@ def _main_predicate(text, folded, present, lang, modalities):
     An obligation cue directly followed by encouragement ("We will encourage", "要鼓励") is encouragement."""
     found = []
     for name in ("obligation", "encouragement", "fact"):
-        entry = modalities[name]
-        found += [(m, name) for m in find_cues(folded, present, entry["cues"].get(lang, ()), entry["not_cues"].get(lang, ()))]
+        found += [(m, name) for m in _all_matches(folded, present, modalities[name], lang)]
     if not found:
         return None, None
     found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start)))
