@@ -339,7 +339,8 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lam
             rows["documents"][0]["file_stat"] = knowledge["files"][entry["id"]][1]
             insert_document(db, rows, positions[entry["id"]])
             progress(done, len(to_process))
-        ensure_schema(db)
+        # figure_links is refilled from scratch in a full build, after the other tables: its indexes come last.
+        ensure_schema(db, indexes={t: i for t, i in INDEXES.items() if t != "figure_links" or mode != "full"})
         renumber_positions(db, entries)
         record_file_stats(db, knowledge["files"])
         refresh_glossary(db, knowledge["glossary"])
@@ -353,6 +354,7 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lam
         links = link_figures(db.conn, relink)
         while batch := list(itertools.islice(links, 10_000)):
             insert_rows(db.conn, "figure_links", batch)
+        ensure_schema(db)
         db.execute("delete from build_info")
         db["build_info"].insert(build_info_row(db, knowledge, mode, len(to_process)))
     if mode == "full":

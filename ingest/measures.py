@@ -176,7 +176,7 @@ def _cue_screen(text):
 _PATTERN_HEAD = re.compile(
     r"(?:\^|\\b|\(\?<?[=!][^()]*\))*"
     r"(?:(?P<word>[^\W\d_]+)(?P<word_after>.?)|\(\?:(?P<group>[^()]*)\)(?P<group_after>.?))", re.S)
-_LEADING_LETTERS = re.compile(r"[^\W\d_]+(?P<after>.?)", re.S)
+_LEADING_LETTERS = re.compile(r"(?P<letters>[^\W\d_]+)(?P<after>.?)", re.S)
 _QUANTIFIER = ("?", "*", "{")  # each can drop what it follows; + cannot
 
 
@@ -187,13 +187,14 @@ def _pattern_screen(body):
     if not head or _has_top_level_alternative(body):
         return None
     if head["word"]:
-        return _leading_word(head["word"], head["word_after"]) and frozenset({_leading_word(head["word"], head["word_after"])})
+        word = _leading_word(head["word"], head["word_after"])
+        return frozenset({word}) if word else None
     if head["group_after"] in _QUANTIFIER:
         return None
     words = set()
     for alternative in head["group"].split("|"):
         letters = _LEADING_LETTERS.match(alternative)
-        word = letters and _leading_word(letters.group(0)[:letters.start("after")], letters["after"])
+        word = letters and _leading_word(letters["letters"], letters["after"])
         if not word:
             return None
         words.add(word)
