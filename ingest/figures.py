@@ -9,6 +9,7 @@ import re
 
 import jieba.posseg
 
+from .literals import LiteralSet
 from .normalise import normalise
 from .numbers import SCALES, parse_arabic, parse_chinese, parse_english_words, tidy
 from .segment import get_tokenizer
@@ -68,6 +69,10 @@ EN_NUMBER_WORDS = re.compile(
     _WORD_START + r"(?P<num>(?i:(?:" + _CARD + r"|an?)\s+" + _SCALE_WORD
     + r"(?:\s+(?:and\s+)?(?:" + _CARD + r"\s+)?" + _SCALE_WORD + r")*"
     + r"(?:\s+(?:and\s+)?" + _CARD + r"(?![a-z]))?|" + _CARD + r"))(?![A-Za-z])")
+# Every match of EN_NUMBER_WORDS holds one of these words where a word starts ("a hundred": hundred).
+EN_NUMBER_WORD_SCREEN = LiteralSet(re.findall(r"[a-z]+", _CARD) + ["hundred", "thousand", "million", "billion"])
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+DIGIT = re.compile(r"\d")
 # Digits stand alone, or are glued to a lower-case word in machine translation ("reached4,618 times").
 EN_DIGITS = re.compile(
     r"(?:(?<=[a-z]{4})|(?<![\w./\\\-–—#@:+])(?<!\d,))"
@@ -212,6 +217,8 @@ def find_english_figures(text: str) -> list[dict]:
 def scan_english_digits(text: str) -> list[dict]:
     """Numbers written in digits, with a scale word or %, that pass the not-a-quantity checks."""
     found = []
+    if not DIGIT.search(text):
+        return found
     for m in EN_DIGITS.finditer(text):
         start, end = m.span()
         before, after = text[:start], text[end:]
@@ -265,6 +272,8 @@ def is_english_non_count(text: str, start: int, end: int, digits: str, scaled: s
 def scan_english_words(text: str, quoted: list[tuple[int, int]]) -> list[dict]:
     """Numbers written in words ("nine", "a hundred", "Five") that count something."""
     found = []
+    if not may_hold_number_words(text):
+        return found
     for m in EN_NUMBER_WORDS.finditer(text):
         start, end = m.span("num")
         surface = m.group("num")
@@ -276,6 +285,19 @@ def scan_english_words(text: str, quoted: list[tuple[int, int]]) -> list[dict]:
                       "tail": end + (percent.end() if percent else 0), "unit": "percent" if percent else None,
                       "qualifier": None})
     return found
+
+
+def may_hold_number_words(text: str) -> bool:
+    """False when no number word starts a word of the text, so EN_NUMBER_WORDS cannot match: one pass finds
+    them all, where the regex tries its word-start test at every position. Most clauses hold "one" or "ten"
+    only inside words (done, often). Only ASCII letters are folded: the regex's IGNORECASE also lets ſ match
+    s and K (Kelvin) match k, which no policy text spells numbers with."""
+    for end, word in EN_NUMBER_WORD_SCREEN.matches(text.translate(_ASCII_LOWER)):
+        start = end - len(word) + 1
+        before = text[start - 1] if start else " "
+        if not ("A" <= before <= "Z" or "a" <= before <= "z") or ("a" <= before <= "z" and "A" <= text[start] <= "Z"):
+            return True
+    return False
 
 
 def is_english_word_non_count(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
@@ -545,12 +567,14 @@ def drop_lone_ones(figures: list[dict], is_one) -> list[dict]:
 def find_year_mentions(text: str, lang: str) -> list[dict]:
     """Years a figure may refer to: 2023, this year, 今年, the 13th Five-Year Plan, 十四五 (plan: its end year)."""
     mentions = []
+    # Each pattern with whether it can match: the ones opening with a look-behind are slow to run for nothing.
+    digit = DIGIT.search(text) is not None
     if lang.startswith("zh"):
-        patterns = ((ZH_YEAR, "year"), (ZH_RELATIVE_YEAR, "rel"), (ZH_PLAN, "plan"))
+        patterns = ((ZH_YEAR, "year", digit), (ZH_RELATIVE_YEAR, "rel", True), (ZH_PLAN, "plan", True))
     else:
-        patterns = ((EN_YEAR, "year"), (EN_RELATIVE_YEAR, "rel"), (EN_PLAN, "plan"))
-    for pattern, kind in patterns:
-        for m in pattern.finditer(text):
+        patterns = ((EN_YEAR, "year", digit), (EN_RELATIVE_YEAR, "rel", "year" in text), (EN_PLAN, "plan", digit))
+    for pattern, kind, possible in patterns:
+        for m in pattern.finditer(text) if possible else ():
             mention = {"start": m.start(), "end": m.end(), "kind": kind, "bound_to": None}
             if kind == "year":
                 mention["year"] = int(m.group("year"))

@@ -20,9 +20,11 @@ class LiteralSet:
             self._automaton.make_automaton()
 
     def present(self, text: str) -> set:
-        if self._automaton is None:
-            return set()
-        return {literal for _, literal in self._automaton.iter(text)}
+        return {literal for _, literal in self.matches(text)}
+
+    def matches(self, text: str):
+        """(end, literal) for every occurrence, overlapping ones included; end is the index of its last character."""
+        return self._automaton.iter(text) if self._automaton is not None else iter(())
 
     def __reduce__(self):
         # Sent to worker processes as its strings; each worker builds its own automaton (a few ms).

@@ -1,7 +1,11 @@
 """Unit tests for ingest.figures.tag_figures: clause text in, figures out. No database."""
+from pathlib import Path
+
 import pytest
 
-from ingest.figures import tag_figures
+from ingest.decode import decode_bytes
+from ingest.figures import EN_NUMBER_WORDS, may_hold_number_words, tag_figures
+from ingest.normalise import normalise
 
 # (lang, text, doc_year, [(surface, value, unit, qualifier, kind, year), ...])
 FIGURES = [
@@ -165,3 +169,27 @@ def test_not_figures(lang, text):
 def test_whole_values_are_ints(text, expected_type):
     lang = "zh" if "万" in text else "en"
     assert type(tag_figures(text, lang, 2020)[0]["value"]) is expected_type
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the platform recruitedFive people", True),  # a capital glued to a lower-case word starts a word
+    ("a hundred experts", True),
+    ("Twenty-one bases", True),
+    ("tenfold", True),  # ten starts a word: the screen lets it through, the regex decides
+    ("this is often done by someone with attention", False),  # one and ten only inside words
+    ("phone money component", False),
+    ("", False),
+])
+def test_may_hold_number_words(text, expected):
+    assert may_hold_number_words(text) is expected
+
+
+def test_number_word_screen_never_hides_a_match():
+    """On every line of the corpus where EN_NUMBER_WORDS matches, the screen lets the line through."""
+    corpus = Path(__file__).parent.parent / "corpus"
+    lines = [normalise(line) for path in sorted(corpus.glob("*.txt"))
+             for line in decode_bytes(path.read_bytes(), path).splitlines()]
+    matching = [line for line in lines if EN_NUMBER_WORDS.search(line)]
+    assert len(matching) > 20
+    assert all(may_hold_number_words(line) for line in matching)
+    assert not all(may_hold_number_words(line) for line in lines)  # and it does screen some out
