@@ -78,6 +78,7 @@ _QUOTE_CLOSE = "\"”’'"
 
 EN_MONTH_SCREEN = re.compile(_MONTH)  # every month pattern needs one of these names
 DIGIT = re.compile(r"\d")
+YEAR_SCREEN = re.compile(_YEAR)  # opens with a digit, so re skips ahead fast; the patterns open with look-behinds
 EN_MONTH_DAY_YEAR = re.compile(
     _L + rf"(?P<mon>{_MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<year>{_YEAR})(?!\d)"
 )
@@ -298,16 +299,18 @@ def _find_english(text, doc):
     lowered = text.lower()
     month, digit = EN_MONTH_SCREEN.search(text) is not None, DIGIT.search(text) is not None
     year, five = "year" in lowered, "five" in lowered
-    for m in _scan(EN_MONTH_DAY_YEAR, text, month):
+    year4 = digit and YEAR_SCREEN.search(text) is not None
+    edge = "end" in text or "beginning" in text or "start" in text
+    for m in _scan(EN_MONTH_DAY_YEAR, text, month and year4):
         day = _day(int(m["year"]), _month_number(m["mon"]), int(m["day"]))
         yield _candidate(m.start(), m.end(), (day, day), "day")
-    for m in _scan(EN_DAY_MONTH_YEAR, text, month):
+    for m in _scan(EN_DAY_MONTH_YEAR, text, month and year4):
         day = _day(int(m["year"]), _month_number(m["mon"]), int(m["day"]))
         yield _candidate(m.start(), m.end(), (day, day), "day")
-    for m in _scan(EN_MONTH_YEAR, text, month):
+    for m in _scan(EN_MONTH_YEAR, text, month and year4):
         yield _candidate(m.start(), m.end(), _month_span(int(m["year"]), _month_number(m["mon"])), "month")
     for pattern in (EN_MONTH_DAY, EN_DAY_MONTH):
-        for m in _scan(pattern, text, month):
+        for m in _scan(pattern, text, month and digit):
             if doc:
                 day = _day(doc[0], _month_number(m["mon"]), int(m["day"]))
                 yield _candidate(m.start(), m.end(), (day, day), "day")
@@ -326,32 +329,32 @@ def _find_english(text, doc):
             offset = RELATIVE_YEARS[m["rel"].lower()]
             index = doc[0] * 12 + doc[1] - 1 + offset
             yield _candidate(m.start(), m.end(), _month_span(index // 12, index % 12 + 1), "month")
-    for m in _scan(EN_EDGE_OF_YEAR, text, digit or year):
+    for m in _scan(EN_EDGE_OF_YEAR, text, edge and (digit or year)):
         year = _year_ref(m, doc)
         if year:
             day = datetime.date(year, 12, 31) if m["edge"] == "end" else datetime.date(year, 1, 1)
             yield _candidate(m.start(), m.end(), (day, day), "day", "year_edge")
-    for m in _scan(EN_EDGE_OF_MONTH, text, month):
+    for m in _scan(EN_EDGE_OF_MONTH, text, edge and month):
         year = int(m["year"]) if m["year"] else _relative_year(m["rel"], doc) if m["rel"] else (doc and doc[0])
         if year:
             first, last = _month_span(year, _month_number(m["mon"]))
             day = last if m["edge"] == "end" else first
             yield _candidate(m.start(), m.end(), (day, day), "day", "edge")
-    for m in _scan(EN_EDGE_OF_PLAN, text, five):
+    for m in _scan(EN_EDGE_OF_PLAN, text, edge and five):
         first, last = _plan_span(_ordinal(m["ord"]))
         day = last if m["edge"] == "end" else first
         yield _candidate(m.start(), m.end(), (day, day), "day", "edge")
-    for m in _scan(EN_PART_OF_YEAR, text, digit or year):
+    for m in _scan(EN_PART_OF_YEAR, text, ("half" in text or "quarter" in text) and (digit or year)):
         year = _year_ref(m, doc)
         if year:
             yield _candidate(m.start(), m.end(), _part_of_year(year, m["part"]), "period", "period")
     for m in _scan(EN_PLAN, text, five):
         yield _candidate(m.start(), m.end(), _plan_span(_ordinal(m["ord"])), "period", "period")
-    for m in _scan(EN_ROLLING, text, year or "month" in lowered):
+    for m in _scan(EN_ROLLING, text, "years" in text or "months" in text):
         n = int(m["n"]) if m["n"].isdigit() else COUNT_WORDS[m["n"]]
         span = _rolling_span(doc, n, m["unit"].startswith("year"))
         yield _candidate(m.start(), m.end(), span, "period", "period")
-    for m in _scan(EN_BARE_YEAR, text, digit):
+    for m in _scan(EN_BARE_YEAR, text, year4):
         if _is_year_not_count(text, m.start(), m.end()):
             yield _candidate(m.start(), m.end(), _year_span(int(m["year"])), "year")
 
