@@ -39,8 +39,8 @@ def figure_values(conn, document_ids):
 def link_figures(conn, values=None):
     """Rows for figure_links, from the figures already in the database: every figure's, or (values given) only
     those of figures with one of these values, the rest being unaffected. The figures are read in value order
-    and linked one value at a time: at 10,000 documents the same-value pairs number millions, but no value is
-    shared by more than a few thousand figures."""
+    and linked one value at a time, so only one value's figures are held: at 10,000 synthetic documents the
+    same-value pairs number millions, and each figure needs its first MAX_LINKS_PER_FIGURE of them only."""
     sql = "select id, document_id, coalesce(clause_id, indicator_id), value, unit from figures where value >= ?"
     if values is not None:
         conn.execute("drop table if exists temp.relink_values")
