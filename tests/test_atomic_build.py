@@ -68,3 +68,23 @@ def test_full_disk_fails_cleanly(corpus_copy, tmp_path):
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr, result.stderr
     assert sha(db) == before
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_replaced_database_stays_as_previous_until_the_next_build(corpus_copy, tmp_path):
+    """The rename frees nothing: the replaced database keeps a second name, policy.db.previous, which the next
+    build that writes drops (in a thread) before keeping its own predecessor there."""
+    db, previous = tmp_path / "policy.db", tmp_path / "policy.db.previous"
+    cmd = [sys.executable, str(ROOT / "build.py"), "--corpus", str(corpus_copy), "--db", str(db)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    assert not previous.exists()  # the first build replaced nothing
+    first = sha(db)
+    with open(corpus_copy / "news-2021-beijing-overseas-talent.en.txt", "a", encoding="utf-8") as f:
+        f.write("\nA new closing sentence was added.\n")
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    second = sha(db)
+    assert second != first and sha(previous) == first
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)  # nothing changed: nothing written
+    assert sha(db) == second and sha(previous) == first
+    subprocess.run(cmd + ["--full"], check=True, capture_output=True, timeout=300)
+    assert sha(previous) == second
+    assert sqlite3.connect(db).execute("select count(*) from documents").fetchone()[0] == 5
