@@ -7,8 +7,6 @@ number words inside names and slogans) are left out.
 import functools
 import re
 
-import jieba.posseg
-
 from .literals import LiteralSet
 from .normalise import normalise
 from .numbers import SCALES, parse_arabic, parse_chinese, parse_english_words, tidy
@@ -537,6 +535,9 @@ def parse_chinese_nouns(tail: str, tokenizer) -> str | None:
 @functools.lru_cache(maxsize=4)
 def pos_tokenizer(tokenizer):
     """A jieba part-of-speech tagger over the corpus's own tokenizer (user dictionary included)."""
+    # Imported on first use: loading its tables takes 0.3 s, which a build that changes no Chinese figure,
+    # and search, never need.
+    import jieba.posseg
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
