@@ -445,9 +445,9 @@ def build(corpus_dir=ROOT / "corpus", db_path=ROOT / "policy.db", jobs=None, bas
         keep_as_previous(db_path, previous)
         os.replace(tmp_path, db_path)
     except BaseException:
-        for wait in (copied, dropped):
+        for wait in (copied, dropped):  # the copy writes into the temp file: it must end before the file goes
             try:
-                wait()  # the copy must finish before its file can be removed for good
+                wait()
             except BaseException:
                 pass  # the build's own error is the one to report
         tmp_path.unlink(missing_ok=True)
