@@ -8,7 +8,6 @@ import collections
 import concurrent.futures
 import datetime
 import hashlib
-import importlib.metadata
 import itertools
 import json
 import operator
@@ -20,8 +19,6 @@ import sys
 import threading
 import time
 from pathlib import Path
-
-import sqlite_utils
 
 from . import search
 from .errors import CorpusError
@@ -338,6 +335,7 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lam
     processed = iter_processed(to_process, knowledge, jobs)
     head = list(itertools.islice(processed, jobs * IN_FLIGHT_PER_WORKER))
     ready()
+    import sqlite_utils  # here, not at the top: a no-op build never needs its 0.06 s import
     db = sqlite_utils.Database(tmp_path)
     db.conn.execute("PRAGMA journal_mode = OFF")  # the temp file is thrown away on failure anyway
     db.conn.execute("PRAGMA synchronous = OFF")
@@ -383,6 +381,8 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lam
 
 
 def build_info_row(db, knowledge, mode, processed):
+    import importlib.metadata  # here, not at the top: a no-op build never needs its 0.03 s import
+
     def version(pkg):
         try:
             return importlib.metadata.version(pkg)
