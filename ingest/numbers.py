@@ -1,7 +1,6 @@
 """Numbers as printed to numbers as values: 1,490; 69万; 690 thousand; nine; a hundred; 一百."""
 import re
 
-
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
