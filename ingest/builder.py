@@ -339,6 +339,8 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lam
     db = sqlite_utils.Database(tmp_path)
     db.conn.execute("PRAGMA journal_mode = OFF")  # the temp file is thrown away on failure anyway
     db.conn.execute("PRAGMA synchronous = OFF")
+    if mode == "full":  # set before the first table: free pages can then be given back without a VACUUM
+        db.conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
     # A full build fills empty tables: building each index once at the end is cheaper than keeping it
     # sorted through every insert.
     ensure_schema(db, indexes={} if mode == "full" else INDEXES)
@@ -372,10 +374,11 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lam
         db.execute("delete from build_info")
         db["build_info"].insert(build_info_row(db, knowledge, mode, len(to_process)))
     if mode == "full":
-        # Compact once after a full build; incremental builds skip it, it costs seconds on a large corpus.
+        # Merge the search index into one segment, then give back the pages the merges freed. A VACUUM would
+        # also defragment, but it rewrites the whole file: 5 s of a 10,000-document build, for 1% of its size.
         db.conn.execute("INSERT INTO clauses_fts (clauses_fts) VALUES ('optimize')")
         db.conn.commit()
-        db.conn.execute("VACUUM")
+        db.conn.executescript("PRAGMA incremental_vacuum;")  # execute() would free one page only
     db.conn.execute("PRAGMA journal_mode = DELETE")
     db.close()
 
