@@ -68,6 +68,9 @@ def _run_json(args, stdin=None):
 
 
 def build_once(corpus, db, jobs, full=True):
+    # Each build starts on a quiet disk: run back to back, a rebuild would otherwise also wait for the
+    # previous build's gigabyte of writes, which the kernel flushes within half a minute anyway.
+    os.sync()
     started = time.perf_counter()
     result = _run_json([sys.executable, "-c", _BUILD_CHILD, str(corpus), str(db), str(jobs), "full" if full else "inc"])
     return {"seconds": time.perf_counter() - started, **result}
@@ -180,7 +183,7 @@ def write_results(corpora, search, clauses, args):
         f"Measured {datetime.date.today().isoformat()} on {machine}, by `python bench/run.py --documents {args.documents} "
         f"--repeat {args.repeat} --large-repeat {args.large_repeat or args.repeat}`. Medians over {args.repeat} runs "
         f"({args.large_repeat or args.repeat} for the large corpus's full build and jieba times); every build with "
-        f"`--jobs {corpora[0]['jobs']}`, in a fresh process. "
+        f"`--jobs {corpora[0]['jobs']}`, in a fresh process, after `os.sync()`. "
         "Wall-clock seconds of the whole build process, from the interpreter's start (imports included) to its "
         "exit; peak RSS is the largest process of the build (main or worker).",
         "",
