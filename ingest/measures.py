@@ -4,6 +4,7 @@ A clause may carry several measures (training, recruitment, reporting, ...) and 
 (obligation, encouragement, target, reporting, fact). The cues are data: adding a category or a cue to
 measures.yml changes the tags on the next build with no change here.
 """
+import functools
 import re
 from typing import NamedTuple
 
@@ -79,12 +80,12 @@ def load_taxonomy(path) -> dict:
 
 
 def _literal_sets(entries):
-    """{lang: LiteralSet} of the screening substrings of all the entries' cues and not-cues."""
+    """{lang: LiteralSet} of the screening words of all the entries' cues and not-cues (their indexes' words)."""
     literals = {}
     for entry in entries:
-        for cues in (entry["cues"], entry["not_cues"]):
-            for lang, lang_cues in cues.items():
-                literals.setdefault(lang, set()).update(*(c.screen for c in lang_cues if c.screen))
+        for index in (entry["cues_index"], entry["not_cues_index"]):
+            for lang, lang_index in index.items():
+                literals.setdefault(lang, set()).update(lang_index.words)
     return {lang: LiteralSet(found) for lang, found in literals.items()}
 
 
@@ -290,10 +291,15 @@ def _fold_pattern(body):
 
 
 # ---------------------------------------------------------------------------------------------- matching
-def clause_literals(folded: str, lang: str, taxonomy: dict) -> set:
+def clause_literals(folded: str, lang: str, taxonomy: dict) -> frozenset:
     """The taxonomy's screening substrings that occur in the (normalised) clause, found in one pass."""
     literals = taxonomy["literals"].get(lang)
-    return literals.present(folded.lower()) if literals else set()
+    return _present(literals, folded) if literals else frozenset()
+
+
+@functools.lru_cache(maxsize=256)  # tag_measures and tag_modality screen the same clause, one after the other
+def _present(literals, folded):
+    return frozenset(literals.present(folded.lower()))
 
 
 def find_cues(text: str, present: set, cues: CueIndex, not_cues: CueIndex = NO_CUES) -> list:
