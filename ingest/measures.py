@@ -31,6 +31,8 @@ _EN_WORD_STARTED = r"(?:(?<![A-Za-z0-9]{x})|(?-i:(?<=[a-z][A-Z])))"
 EN_MODAL_GAP = re.compile(r"^\s*(?:[A-Za-z]+ly\s+)?$")
 ZH_MODAL_GAP = re.compile(r"^.{0,2}$")
 ENDS_WITH_SEMICOLON = re.compile(r"[;；]\s*$")
+# A cue's words match across any run of white space: the screen looks for them one space apart.
+_SPACES = re.compile(r"\s+")
 
 
 class Cue(NamedTuple):
@@ -165,11 +167,11 @@ NO_CUES = CueIndex((), frozenset(), {}, (), ())
 
 
 def _cue_screen(text):
-    """A plain cue's longest word (the rarer the screen, the fewer regexes run for nothing); None when the
-    cue has a ' (it matches ’ too)."""
+    """A plain cue's whole text, its words one space apart (clause_literals sees the clause that way), so
+    the regex runs only where the phrase is; None when the cue has a ' (it matches ’ too)."""
     if "'" in text:
         return None
-    return frozenset({max(normalise(text).lower().split(), key=len)})
+    return frozenset({" ".join(normalise(text).lower().split())})
 
 
 # What a pattern opens with: zero-width tests (^, \b, look-arounds without brackets inside), then a word
@@ -299,7 +301,7 @@ def clause_literals(folded: str, lang: str, taxonomy: dict) -> frozenset:
 
 @functools.lru_cache(maxsize=256)  # tag_measures and tag_modality screen the same clause, one after the other
 def _present(literals, folded):
-    return frozenset(literals.present(folded.lower()))
+    return frozenset(literals.present(_SPACES.sub(" ", folded.lower())))
 
 
 def find_cues(text: str, present: set, cues: CueIndex, not_cues: CueIndex = NO_CUES) -> list:
@@ -324,7 +326,11 @@ def _first_match(text, present, entry, lang):
 
 
 def _all_matches(text, present, entry, lang):
-    return find_cues(text, present, entry["cues_index"].get(lang, NO_CUES), entry["not_cues_index"].get(lang, NO_CUES))
+    cues = entry["cues_index"].get(lang, NO_CUES)
+    # Most entries have none of their words in a given clause: tested here, before any other work.
+    if not cues.always and cues.words.isdisjoint(present):
+        return []
+    return find_cues(text, present, cues, entry["not_cues_index"].get(lang, NO_CUES))
 
 
 def tag_measures(text: str, lang: str, taxonomy: dict) -> list[dict]:
