@@ -31,8 +31,16 @@ _BREADCRUMB = re.compile(r"您现在的位置|当前位置[:：]")
 _MENU_SEP = re.compile(r"\s*\|\s*")
 
 
+# All the line rules in one regex: most lines are document text and match none of them, which this finds
+# in one search instead of one per rule. The rules are then tried in order, so the first one gives the reason.
+_ANY_CHROME_LINE = re.compile("|".join(
+    f"(?{'i' if pattern.flags & re.I else ''}:{pattern.pattern})" for _, pattern in _CHROME_LINE))
+
+
 def chrome_reason(text: str):
     """Why this single line is page chrome, or None when it may be document text."""
+    if _ANY_CHROME_LINE.search(text) is None:
+        return "menu" if _is_menu(text) else None
     for reason, pattern in _CHROME_LINE:
         if pattern.search(text):
             return reason

@@ -16,6 +16,7 @@ _ABBREVIATIONS = {
 # A candidate English sentence end: punctuation, optional closing quotes, then what follows.
 _EN_END = re.compile(rf"(\.{{1,3}}|[!?])([{_CLOSERS}]*)(\s*)(?=(\S?))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_WINDOW = 32
 
 
 def split_clauses(text: str, lang: str):
@@ -66,7 +67,10 @@ def _en_ends(text):
 
 
 def _is_sentence_end(text, pos, punct, closers, space, nxt):
-    before = text[:pos]
+    # The word before the full stop, looked for in the last few characters only: searching the whole
+    # paragraph for it at each full stop was quadratic. A word longer than the window passes the same
+    # tests truncated as whole (it is no abbreviation, initial or short dotted form either way).
+    before = text[max(0, pos - _WORD_WINDOW):pos]
     word = _WORD_BEFORE.search(before)
     word = word.group(1) if word else ""
     if punct == "." and not closers:

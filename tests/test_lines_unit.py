@@ -1,0 +1,50 @@
+"""Line rules and clause splitting on their own: the one-search chrome screen and the windowed word test."""
+import pytest
+
+from conftest import CORPUS
+from ingest.chrome import _CHROME_LINE, _is_menu, chrome_reason
+from ingest.decode import decode_bytes
+from ingest.sentences import split_clauses
+
+
+def reason_rule_by_rule(text):
+    reason = next((reason for reason, pattern in _CHROME_LINE if pattern.search(text)), None)
+    return reason or ("menu" if _is_menu(text) else None)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("您现在的位置：首页 > 通知公告", "breadcrumb"),
+    ("关闭窗口", "page tools"),
+    ("PRINT", None),  # page tools are case-sensitive
+    ("updated: 2021-12-31", "dateline"),
+    ("(Source: CNIPA)", "source note"),
+    ("[ad_2]", "advert"),
+    ("Copyright © 2021 Zhifan", "copyright"),
+    ("E-mail: info@example.com", "contact footer"),
+    ("首页 | 机构 | 新闻 | 政务", "menu"),
+    ("2019 | 2020 | 2021", None),  # numbers: a table row, not a menu
+    ("加强知识产权人才队伍建设。", None),
+])
+def test_chrome_reason(line, reason):
+    assert chrome_reason(line) == reason
+
+
+def test_the_one_search_screen_gives_every_corpus_line_the_reason_of_the_rules_in_order():
+    lines = [line for path in sorted(CORPUS.glob("*.txt")) for line in decode_bytes(path.read_bytes(), path).splitlines()]
+    assert sum(reason_rule_by_rule(line) is not None for line in lines) >= 20  # the rules are exercised
+    for line in lines:
+        assert chrome_reason(line) == reason_rule_by_rule(line), line
+
+
+def spans_text(text, lang="en"):
+    return [text[a:b] for a, b in split_clauses(text, lang)]
+
+
+def test_abbreviations_far_into_a_long_paragraph_do_not_split():
+    opening = "The office issued guidance on employment in the sector for graduates. " * 8
+    assert spans_text(opening + "It cites Notice No. 68 of the bureau.")[-1] == "It cites Notice No. 68 of the bureau."
+
+
+def test_a_word_longer_than_the_look_back_still_ends_a_sentence():
+    word = "Intellectualpropertyservicesindustryemployment"  # longer than the window before the full stop
+    assert spans_text(f"It grew in the {word}. Next sentence.") == [f"It grew in the {word}.", "Next sentence."]
