@@ -4,23 +4,33 @@ Rules are general (they name kinds of chrome, not documents), so they also work 
 have not seen. The source file keeps its chrome; these rules only keep it out of clauses.
 """
 import re
+from typing import NamedTuple
 
-# A whole line that is chrome wherever it appears.
+
+class Rule(NamedTuple):
+    reason: str
+    pattern: re.Pattern
+    words: tuple = ()  # lower-case words one of which every match holds; () when the rule always runs
+
+
+# A whole line that is chrome wherever it appears. A rule with words runs only on lines holding one of them:
+# the unanchored rules are the costly ones, and most lines are text that holds none of their words.
 _CHROME_LINE = [
-    ("breadcrumb", re.compile(r"您现在的位置|当前位置[:：]|^首页\s*[>›]")),
-    ("page tools", re.compile(r"^(大\s*中\s*小|打印|关闭窗口|打印本页|关闭|【?字体[:：].*|分享到.*|收藏|返回顶部|Print|Close)$")),
-    ("dateline", re.compile(r"^(发布时间|发布日期|来源|浏览次数|点击数|时间)[:：]|^(Updated|Published|Release Date|Date|Source)\s*:", re.I)),
-    ("dateline", re.compile(r"^Original title\s*:", re.I)),
-    ("source note", re.compile(r"^[(（]\s*(Source|来源)\s*[:：].*[)）]$", re.I)),
-    ("editor note", re.compile(r"^[(（]\s*(Edit|Editor|Edited by|责任编辑|编辑)\s*[:：].*[)）]$", re.I)),
-    ("advert", re.compile(r"^\[ad_\d+\]$")),
+    Rule("breadcrumb", re.compile(r"您现在的位置|当前位置[:：]|^首页\s*[>›]"), ("您现在的位置", "当前位置", "首页")),
+    Rule("page tools", re.compile(r"^(大\s*中\s*小|打印|关闭窗口|打印本页|关闭|【?字体[:：].*|分享到.*|收藏|返回顶部|Print|Close)$")),
+    Rule("dateline", re.compile(r"^(发布时间|发布日期|来源|浏览次数|点击数|时间)[:：]|^(Updated|Published|Release Date|Date|Source)\s*:", re.I)),
+    Rule("dateline", re.compile(r"^Original title\s*:", re.I)),
+    Rule("source note", re.compile(r"^[(（]\s*(Source|来源)\s*[:：].*[)）]$", re.I)),
+    Rule("editor note", re.compile(r"^[(（]\s*(Edit|Editor|Edited by|责任编辑|编辑)\s*[:：].*[)）]$", re.I)),
+    Rule("advert", re.compile(r"^\[ad_\d+\]$")),
     # "copyrights" in prose is not chrome: only a copyright notice is.
-    ("copyright", re.compile(r"版权所有|版权声明|^\s*(Copyright|©)|Copyright\s*(©|\(c\)|\d{4})|All rights reserved", re.I)),
-    ("licence", re.compile(r"ICP备|ICP证|公网安备|网站标识码|主办单位[:：]|网站维护[:：]|承办单位[:：]")),
-    ("qr code", re.compile(r"二维码|QR code|扫一扫|Wechat ID|微信公众号", re.I)),
-    ("contact footer", re.compile(r"^(E-?mail|Tel|Fax|Add|Address|Website|Web|Phone)\s*[:：]?", re.I)),
-    ("link list", re.compile(r"^(<<|>>)\s*[:：]|^Back to List\b|^(上一篇|下一篇)[:：]", re.I)),
-    ("bullet link", re.compile(r"^[•·]\s*\S{1,12}$")),
+    Rule("copyright", re.compile(r"版权所有|版权声明|^\s*(Copyright|©)|Copyright\s*(©|\(c\)|\d{4})|All rights reserved", re.I),
+         ("版权", "copyright", "©", "all rights reserved")),
+    Rule("licence", re.compile(r"ICP备|ICP证|公网安备|网站标识码|主办单位[:：]|网站维护[:：]|承办单位[:：]")),
+    Rule("qr code", re.compile(r"二维码|QR code|扫一扫|Wechat ID|微信公众号", re.I), ("二维码", "qr code", "扫一扫", "wechat id", "微信公众号")),
+    Rule("contact footer", re.compile(r"^(E-?mail|Tel|Fax|Add|Address|Website|Web|Phone)\s*[:：]?", re.I)),
+    Rule("link list", re.compile(r"^(<<|>>)\s*[:：]|^Back to List\b|^(上一篇|下一篇)[:：]", re.I)),
+    Rule("bullet link", re.compile(r"^[•·]\s*\S{1,12}$")),
 ]
 
 # Lines after which everything else on the page is footer: the article has ended.
@@ -31,19 +41,14 @@ _BREADCRUMB = re.compile(r"您现在的位置|当前位置[:：]")
 _MENU_SEP = re.compile(r"\s*\|\s*")
 
 
-# All the line rules in one regex: most lines are document text and match none of them, which this finds
-# in one search instead of one per rule. The rules are then tried in order, so the first one gives the reason.
-_ANY_CHROME_LINE = re.compile("|".join(
-    f"(?{'i' if pattern.flags & re.I else ''}:{pattern.pattern})" for _, pattern in _CHROME_LINE))
-
-
 def chrome_reason(text: str):
     """Why this single line is page chrome, or None when it may be document text."""
-    if _ANY_CHROME_LINE.search(text) is None:
-        return "menu" if _is_menu(text) else None
-    for reason, pattern in _CHROME_LINE:
-        if pattern.search(text):
-            return reason
+    lowered = text.lower()
+    for rule in _CHROME_LINE:
+        if rule.words and not any(word in lowered for word in rule.words):
+            continue
+        if rule.pattern.search(text):
+            return rule.reason
     if _is_menu(text):
         return "menu"
     return None

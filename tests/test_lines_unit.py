@@ -1,4 +1,4 @@
-"""Line rules and clause splitting on their own: the one-search chrome screen and the windowed word test."""
+"""Line rules and clause splitting on their own: the chrome rules' screening words and the windowed word test."""
 import pytest
 
 from conftest import CORPUS
@@ -8,7 +8,7 @@ from ingest.sentences import split_clauses
 
 
 def reason_rule_by_rule(text):
-    reason = next((reason for reason, pattern in _CHROME_LINE if pattern.search(text)), None)
+    reason = next((rule.reason for rule in _CHROME_LINE if rule.pattern.search(text)), None)
     return reason or ("menu" if _is_menu(text) else None)
 
 
@@ -20,6 +20,9 @@ def reason_rule_by_rule(text):
     ("(Source: CNIPA)", "source note"),
     ("[ad_2]", "advert"),
     ("Copyright © 2021 Zhifan", "copyright"),
+    ("ALL RIGHTS RESERVED", "copyright"),
+    ("关注微信公众号", "qr code"),
+    ("Scan the QR Code", "qr code"),
     ("E-mail: info@example.com", "contact footer"),
     ("首页 | 机构 | 新闻 | 政务", "menu"),
     ("2019 | 2020 | 2021", None),  # numbers: a table row, not a menu
@@ -29,7 +32,7 @@ def test_chrome_reason(line, reason):
     assert chrome_reason(line) == reason
 
 
-def test_the_one_search_screen_gives_every_corpus_line_the_reason_of_the_rules_in_order():
+def test_the_screening_words_give_every_corpus_line_the_reason_of_the_rules_in_order():
     lines = [line for path in sorted(CORPUS.glob("*.txt")) for line in decode_bytes(path.read_bytes(), path).splitlines()]
     assert sum(reason_rule_by_rule(line) is not None for line in lines) >= 20  # the rules are exercised
     for line in lines:
