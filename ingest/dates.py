@@ -399,6 +399,16 @@ def _find_common(text, doc):
             yield _candidate(m.start(), m.end(), (_year_span(first)[0], _year_span(last)[1]), "period", "period")
 
 
+# Every pattern the finders above scan with. A signature is one date and nothing else, so one of them
+# must match the whole clause: a cheap test that spares the full search on every other clause.
+_FINDER_PATTERNS = (
+    ISO_DATE, YEAR_RANGE, ZH_DATE, ZH_RELATIVE, ZH_YEAR_END, ZH_MONTH_DAY, ZH_PLAN, ZH_PLAN_LONG, ZH_ROLLING,
+    EN_MONTH_DAY_YEAR, EN_DAY_MONTH_YEAR, EN_MONTH_YEAR, EN_MONTH_DAY, EN_DAY_MONTH, EN_MONTH_ALONE,
+    EN_RELATIVE_YEAR, EN_RELATIVE_MONTH, EN_EDGE_OF_YEAR, EN_EDGE_OF_MONTH, EN_EDGE_OF_PLAN, EN_PART_OF_YEAR,
+    EN_PLAN, EN_ROLLING, EN_BARE_YEAR,
+)
+
+
 def _resolve_zh_date(m, year):
     """A candidate from a Chinese match with optional month, day, 底, 上半年 and 季度 groups."""
     if not year:
@@ -555,6 +565,9 @@ def tag_signature_date(text: str, lang: str) -> dict | None:
     with role 'issued'; else None. (tag_dates may call this and give role issued to such clauses.)"""
     stripped = text.strip(SIGNATURE_TRIM)
     if not stripped:
+        return None
+    folded = normalise(stripped)  # what _find_dates scans
+    if not any(pattern.fullmatch(folded) for pattern in _FINDER_PATTERNS):
         return None
     offset = text.index(stripped)
     found = _find_dates(stripped, lang, None)

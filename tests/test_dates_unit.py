@@ -1,7 +1,14 @@
 """Unit tests for ingest.dates: clause text in, date spans out. No database."""
+import inspect
+import re
+
 import pytest
 
+from conftest import CORPUS
+from ingest import dates
 from ingest.dates import parse_chinese_small, parse_doc_date, tag_dates, tag_signature_date
+from ingest.decode import decode_bytes
+from ingest.manifest import load_manifest
 
 
 def spans(text, lang, doc_date):
@@ -121,6 +128,11 @@ def test_tag_dates_english(text, doc_date, expected):
     ("  2020年4月23日 ", "zh", ("2020年4月23日", "2020-04-23")),
     ("December 31, 2021", "en", ("December 31, 2021", "2021-12-31")),
     ("December 31, 2021.", "en", ("December 31, 2021", "2021-12-31")),
+    ("二〇二〇年四月二十三日", "zh", ("二〇二〇年四月二十三日", "2020-04-23")),
+    ("（2020年4月23日）", "zh", ("2020年4月23日", "2020-04-23")),
+    ("2021-12-31", "en", ("2021-12-31", "2021-12-31")),
+    ("2021年12月", "zh", None),  # a month, not a day
+    ("Beijing, December 31, 2021", "en", None),
     ("Signed on December 31, 2021", "en", None),
     ("2021年", "zh", None),
     ("到2025年底", "zh", None),
@@ -133,6 +145,36 @@ def test_tag_signature_date(text, lang, expected):
     else:
         assert (found["surface"], found["date_start"], found["role"]) == (*expected, "issued")
         assert text[found["start"]:found["end"]] == found["surface"]
+
+
+def signature_without_screen(text, lang):
+    """tag_signature_date as it was before its screen: the full search, then the test of what it found."""
+    stripped = text.strip(dates.SIGNATURE_TRIM)
+    found = dates._find_dates(stripped, lang, None) if stripped else []
+    if len(found) != 1 or found[0]["precision"] != "day" or found[0].get("limit") \
+            or (found[0]["start"], found[0]["end"]) != (0, len(stripped)):
+        return None
+    offset = text.index(stripped)
+    return dates._public({**found[0], "start": offset, "end": offset + len(stripped)}, text, "issued")
+
+
+def test_the_signature_screen_changes_no_result_on_the_corpus():
+    lines = [(line, entry["language"]) for entry in load_manifest(CORPUS)
+             for line in decode_bytes(entry["path"].read_bytes(), entry["path"]).splitlines()]
+    found = 0
+    for line, lang in lines:
+        expected = signature_without_screen(line, lang)
+        assert tag_signature_date(line, lang) == expected, line
+        found += expected is not None
+    assert found >= 2  # the notice's and the plan's signature lines
+
+
+def test_the_signature_screen_knows_every_pattern_the_finders_scan_with():
+    finders = "".join(inspect.getsource(f) for f in (dates._find_common, dates._find_chinese, dates._find_english))
+    used = {name for name in re.findall(r"\b[A-Z][A-Z_]+\b", finders) if isinstance(getattr(dates, name, None), re.Pattern)}
+    screens = {"DIGIT", "EN_MONTH_SCREEN", "YEAR_SCREEN"}  # tests of whether to scan, not patterns scanned with
+    assert len(used - screens) > 20
+    assert {getattr(dates, name) for name in used - screens} == set(dates._FINDER_PATTERNS)
 
 
 def test_tag_dates_gives_signature_lines_role_issued():
