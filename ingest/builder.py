@@ -142,9 +142,13 @@ def file_stat(path, now_ns):
 
 def file_hashes(entries, previous):
     """{id: (sha256 of the file, its stat)}. A file whose stat is the one recorded when it was last hashed is
-    not read again (git's index does the same): hashing 10,000 files took a third of a second per build."""
-    known = previous[1] if previous else {}
+    not read again (git's index does the same): hashing 10,000 files took a third of a second per build.
+    Without a previous build there is nothing to compare with: the sha256 is None, and the worker that reads
+    the file hashes it (reading 100 MB here first kept the workers waiting for a second)."""
     now = time.time_ns()
+    if previous is None:
+        return {entry["id"]: (None, file_stat(entry["path"], now)) for entry in entries}
+    known = previous[1]
     result = {}
     for entry in entries:
         stat = file_stat(entry["path"], now)
@@ -351,8 +355,11 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lam
         relink = None if mode == "full" else figure_values(db.conn, to_delete)
         delete_documents(db, to_delete)
         for done, (entry, rows) in enumerate(itertools.chain(head, processed), start=1):
-            rows["documents"][0]["input_sha256"] = knowledge["input_hashes"][entry["id"]]
-            rows["documents"][0]["file_stat"] = knowledge["files"][entry["id"]][1]
+            doc = rows["documents"][0]
+            if entry["id"] not in knowledge["input_hashes"]:  # a first or --full build: hashed as it was read
+                knowledge["input_hashes"][entry["id"]] = input_hash(entry, doc["sha256"])
+            doc["input_sha256"] = knowledge["input_hashes"][entry["id"]]
+            doc["file_stat"] = knowledge["files"][entry["id"]][1]
             insert_document(db, rows, positions[entry["id"]])
             progress(done, len(to_process))
         # figure_links is refilled from scratch in a full build, after the other tables: its indexes come last.
@@ -429,7 +436,9 @@ def build(corpus_dir=ROOT / "corpus", db_path=ROOT / "policy.db", jobs=None, bas
     }
     previous = None if full else read_previous_state(db_path)
     knowledge["files"] = file_hashes(entries, previous)
-    knowledge["input_hashes"] = {e["id"]: input_hash(e, knowledge["files"][e["id"]][0]) for e in entries}
+    knowledge["input_hashes"] = {
+        e["id"]: input_hash(e, sha256) for e in entries if (sha256 := knowledge["files"][e["id"]][0]) is not None
+    }
     plan = plan_build(entries, knowledge["input_hashes"], previous, knowledge["hash"])
     result = {"documents": len(entries), "processed": len(plan[1]), "mode": plan[0], "db": str(db_path)}
     if plan[0] == "unchanged":
