@@ -1,5 +1,6 @@
 """Bytes to text. Chinese government sites still serve GB18030/GBK, so UTF-8 is not assumed."""
 import codecs
+import re
 
 from .errors import CorpusError
 
@@ -7,8 +8,8 @@ from .errors import CorpusError
 # minified page), and processing it would only stall the build.
 MAX_DOCUMENT_BYTES = 10_000_000
 MAX_LINE_CHARS = 100_000
-# Control characters other than tab, LF and CR do not occur in prose; many of them mean binary input.
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\x0c"}
+# Control characters other than tab, LF, form feed and CR do not occur in prose; many of them mean binary input.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode_bytes(data: bytes, path) -> str:
@@ -40,9 +41,9 @@ def _strict(data, encoding, path):
 
 
 def _check_text(text, path):
-    bad = sum(1 for ch in text[:65536] if ch < " " and ch not in _ALLOWED_CONTROLS)
+    bad = len(_CONTROL.findall(text, 0, 65536))
     if bad:
-        line = text[: next(i for i, ch in enumerate(text) if ch < " " and ch not in _ALLOWED_CONTROLS)].count("\n") + 1
+        line = text[: _CONTROL.search(text).start()].count("\n") + 1
         raise CorpusError(path, f"looks like a binary file ({bad} control characters)", line=line)
     if not text.strip():
         raise CorpusError(path, "the file has no text")

@@ -4,6 +4,7 @@ import pytest
 from conftest import CORPUS
 from ingest.chrome import _CHROME_LINE, _is_menu, chrome_reason
 from ingest.decode import decode_bytes
+from ingest.errors import CorpusError
 from ingest.sentences import split_clauses
 
 
@@ -51,3 +52,13 @@ def test_abbreviations_far_into_a_long_paragraph_do_not_split():
 def test_a_word_longer_than_the_look_back_still_ends_a_sentence():
     word = "Intellectualpropertyservicesindustryemployment"  # longer than the window before the full stop
     assert spans_text(f"It grew in the {word}. Next sentence.") == [f"It grew in the {word}.", "Next sentence."]
+
+
+def test_control_characters_are_reported_with_their_count_and_first_line():
+    with pytest.raises(CorpusError) as e:
+        decode_bytes("第一行\n第二行\x01\x02\n第三行\x1f\n".encode("utf-8"), "doc.txt")
+    assert e.value.line == 2 and "3 control characters" in str(e.value)
+
+
+def test_tab_form_feed_and_carriage_return_are_text():
+    assert decode_bytes(b"a\tb\x0cc\r\nd\n", "doc.txt") == "a\tb\x0cc\r\nd\n"
