@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from ingest.decode import decode_bytes
-from ingest.figures import EN_NUMBER_WORDS, may_hold_number_words, tag_figures
+from ingest.figures import EN_NUMBER_WORDS, ZH_NUMBER, ZH_NUMBER_SCREEN, may_hold_number_words, tag_figures
 from ingest.normalise import normalise
 
 # (lang, text, doc_year, [(surface, value, unit, qualifier, kind, year), ...])
@@ -193,3 +193,19 @@ def test_number_word_screen_never_hides_a_match():
     assert len(matching) > 20
     assert all(may_hold_number_words(line) for line in matching)
     assert not all(may_hold_number_words(line) for line in lines)  # and it does screen some out
+
+
+def test_chinese_number_screen_never_hides_a_match():
+    """On every line of the corpus where ZH_NUMBER matches, ZH_NUMBER_SCREEN does too; most lines have neither."""
+    corpus = Path(__file__).parent.parent / "corpus"
+    lines = [normalise(line) for path in sorted(corpus.glob("*.txt"))
+             for line in decode_bytes(path.read_bytes(), path).splitlines()]
+    matching = [line for line in lines if ZH_NUMBER.search(line)]
+    assert len(matching) > 20
+    assert all(ZH_NUMBER_SCREEN.search(line) for line in matching)
+    assert not all(ZH_NUMBER_SCREEN.search(line) for line in lines)
+
+
+@pytest.mark.parametrize("text", ["百分之五十的企业", "增长3.5%", "二〇二〇年", "两家机构", "十余人"])
+def test_chinese_number_screen_passes_each_way_a_number_opens(text):
+    assert ZH_NUMBER.search(text) and ZH_NUMBER_SCREEN.search(text)
