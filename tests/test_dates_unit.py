@@ -177,6 +177,15 @@ def test_the_signature_screen_knows_every_pattern_the_finders_scan_with():
     assert {getattr(dates, name) for name in used - screens} == set(dates._FINDER_PATTERNS)
 
 
+def test_one_regex_for_all_patterns_matches_a_whole_text_when_one_of_them_does():
+    texts = [line.strip(dates.SIGNATURE_TRIM) for entry in load_manifest(CORPUS)
+             for line in decode_bytes(entry["path"].read_bytes(), entry["path"]).splitlines()]
+    texts += [d["surface"] for text in texts for lang in ("zh", "en") for d in tag_dates(text, lang, "2021-12-31")]
+    whole = [text for text in texts if any(p.fullmatch(text) for p in dates._FINDER_PATTERNS)]
+    assert len(whole) > 30  # date surfaces, each a whole match of its pattern
+    assert [text for text in texts if dates._WHOLE_DATE.fullmatch(text)] == whole
+
+
 def test_tag_dates_gives_signature_lines_role_issued():
     assert spans("2020年4月23日", "zh", "2020-04-23") == [("2020年4月23日", "2020-04-23", "2020-04-23", "day", "issued")]
 
