@@ -2,6 +2,7 @@
 the 14th Five-Year Plan. Relative dates resolve against the document's own date."""
 import calendar
 import datetime
+import functools
 import re
 
 from .normalise import normalise
@@ -220,6 +221,7 @@ def _plan_span(n):
     return datetime.date(first, 1, 1), datetime.date(first + 4, 12, 31)
 
 
+@functools.lru_cache(maxsize=64)  # called for every clause with its document's date
 def parse_doc_date(doc_date):
     """'2020-04-23' -> (2020, 4, 23); '2020' -> (2020, None, None); None -> None."""
     if not doc_date:
@@ -299,6 +301,8 @@ def _find_english(text, doc):
     lowered = text.lower()
     month, digit = EN_MONTH_SCREEN.search(text) is not None, DIGIT.search(text) is not None
     year, five = "year" in lowered, "five" in lowered
+    if not (month or digit or year or five or "month" in lowered):
+        return  # every pattern below needs one of these: most clauses end here
     year4 = digit and YEAR_SCREEN.search(text) is not None
     edge = "end" in text or "beginning" in text or "start" in text
     for m in _scan(EN_MONTH_DAY_YEAR, text, month and year4):
