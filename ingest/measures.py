@@ -6,6 +6,8 @@ measures.yml changes the tags on the next build with no change here.
 """
 import functools
 import re
+import re._constants as _sre  # the parser's opcodes: Python 3.11's own regex parser reads cue patterns
+import re._parser as _sre_parser
 from typing import NamedTuple
 
 from .errors import CorpusError
@@ -35,14 +37,23 @@ ENDS_WITH_SEMICOLON = re.compile(r"[;；]\s*$")
 _SPACES = re.compile(r"\s+")
 
 
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
 class Cue(NamedTuple):
     """One compiled cue: the text as written in measures.yml, its regex, 'cue' or 'pattern', and its screen:
     lower-case substrings of which every match holds one (None when there is no simple one). When none of
-    them is in a clause, as for most cues in most clauses, the regex is not run."""
+    them is in a clause, as for most cues in most clauses, the regex is not run. A pattern may need more
+    than one word ("(?:improv|enhanc)\\w* ... abilit"): also holds its other screens, each needed too."""
     text: str
     regex: re.Pattern
     method: str
     screen: frozenset | None = None
+    also: tuple = ()
+
+    def holds_words_for(self, present):
+        """False when the clause lacks every word of one of the other screens, so the regex cannot match."""
+        return all(not words.isdisjoint(present) for words in self.also)
 
 
 class Match(NamedTuple):
@@ -82,12 +93,13 @@ def load_taxonomy(path) -> dict:
 
 
 def _literal_sets(entries):
-    """{lang: LiteralSet} of the screening words of all the entries' cues and not-cues (their indexes' words)."""
+    """{lang: LiteralSet} of the screening words of all the entries' cues and not-cues."""
     literals = {}
     for entry in entries:
-        for index in (entry["cues_index"], entry["not_cues_index"]):
-            for lang, lang_index in index.items():
-                literals.setdefault(lang, set()).update(lang_index.words)
+        for cues in (entry["cues"], entry["not_cues"]):
+            for lang, lang_cues in cues.items():
+                for cue in lang_cues:
+                    literals.setdefault(lang, set()).update(cue.screen or (), *cue.also)
     return {lang: LiteralSet(found) for lang, found in literals.items()}
 
 
@@ -160,7 +172,7 @@ class CueIndex(NamedTuple):
         positions = set(self.unscreened)
         for word in hits:
             positions.update(self.by_word[word])
-        return [self.cues[i] for i in sorted(positions)]
+        return [cue for cue in map(self.cues.__getitem__, sorted(positions)) if cue.holds_words_for(present)]
 
 
 NO_CUES = CueIndex((), frozenset(), {}, (), ())
@@ -168,66 +180,67 @@ NO_CUES = CueIndex((), frozenset(), {}, (), ())
 
 def _cue_screen(text):
     """A plain cue's whole text, its words one space apart (clause_literals sees the clause that way), so
-    the regex runs only where the phrase is; None when the cue has a ' (it matches ’ too)."""
-    if "'" in text:
-        return None
-    return frozenset({" ".join(normalise(text).lower().split())})
+    the regex runs only where the phrase is. A ' matches ’ too: such a cue is screened by its longest piece
+    between spaces and apostrophes (master's program by program)."""
+    folded = normalise(text).lower()
+    if "'" in folded:
+        piece = max(re.split(r"[\s']+", folded), key=len)
+        return frozenset({piece}) if piece else None
+    return frozenset({" ".join(folded.split())})
 
 
-# What a pattern opens with: zero-width tests (^, \b, look-arounds without brackets inside), then a word
-# or a group of alternatives, each opening with letters: \b(?:improv|enhanc|utili[sz])\w*.
-_PATTERN_HEAD = re.compile(
-    r"(?:\^|\\b|\(\?<?[=!][^()]*\))*"
-    r"(?:(?P<word>[^\W\d_]+)(?P<word_after>.?)|\(\?:(?P<group>[^()]*)\)(?P<group_after>.?))", re.S)
-_LEADING_LETTERS = re.compile(r"(?P<letters>[^\W\d_]+)(?P<after>.?)", re.S)
-_QUANTIFIER = ("?", "*", "{")  # each can drop what it follows; + cannot
+def _pattern_screens(body):
+    """Screens of a pattern, the best first: sets of lower-case words, one word of each held by every match.
+    (?:improv|enhanc)\\w*\\s+abilit gives abilit, then improv or enhanc. () when there is none: the cue then
+    runs on every clause."""
+    try:
+        parsed = _sre_parser.parse(body)
+    except Exception:  # noqa: BLE001 -- a regex the parser of this Python does not take: no screen, no harm
+        return ()
+    screens = _required_words(parsed.data)
+    best = _best_screen(screens)
+    # Testing a common short word costs more than it saves: "of" or 人 is in most clauses.
+    others = sorted({words for words in screens if words != best and all(map(_rare_enough, words))}, key=sorted)
+    return (best, *others) if best else ()
 
 
-def _pattern_screen(body):
-    """Words every match of a pattern must hold, one of which is enough: (?:train|educat) gives train and
-    educat. None when the pattern does not open with words, or has alternatives at its top level."""
-    head = _PATTERN_HEAD.match(body)
-    if not head or _has_top_level_alternative(body):
-        return None
-    if head["word"]:
-        word = _leading_word(head["word"], head["word_after"])
-        return frozenset({word}) if word else None
-    if head["group_after"] in _QUANTIFIER:
-        return None
-    words = set()
-    for alternative in head["group"].split("|"):
-        letters = _LEADING_LETTERS.match(alternative)
-        word = letters and _leading_word(letters["letters"], letters["after"])
-        if not word:
-            return None
-        words.add(word)
-    return frozenset(words)
+def _required_words(items):
+    """Screens (sets of words, one of which every match holds) found in a parsed regex's sequence of items:
+    its runs of literal characters, and alternatives and groups that every match passes through."""
+    screens, run = [], []
+
+    def end_run():
+        if run:
+            screens.append(frozenset({"".join(run).lower()}))
+            run.clear()
+
+    for op, value in items:
+        # White space is left out: the clause is screened with its runs of white space made one space.
+        if op is _sre.LITERAL and not chr(value).isspace():
+            run.append(chr(value))
+            continue
+        end_run()
+        if op is _sre.SUBPATTERN:
+            screens += _required_words(value[-1].data)
+        elif op in _REPEATS and value[0] >= 1:  # repeated at least once: what it needs, the match needs
+            screens += _required_words(value[2].data)
+        elif op is _sre.BRANCH:
+            # Each alternative needs one of its own words: together they screen the branch.
+            alternatives = [_best_screen(_required_words(alternative.data)) for alternative in value[1]]
+            if all(alternatives):
+                screens.append(frozenset().union(*alternatives))
+    end_run()
+    return screens
 
 
-def _leading_word(letters, after):
-    """The letters a match holds for sure: a quantifier after them makes the last one optional (teams?)."""
-    return (letters[:-1] if after in _QUANTIFIER else letters).lower() or None
+def _rare_enough(word):
+    return len(word) >= (3 if word.isascii() else 2)
 
 
-def _has_top_level_alternative(body):
-    """True when | splits the whole pattern (outside brackets and character classes)."""
-    depth, in_class, escaped = 0, False, False
-    for ch in body:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-    return False
+def _best_screen(screens):
+    """The screen whose shortest word is longest (long words are rare), then the one with fewest words, then
+    the first."""
+    return max(screens, key=lambda words: (min(map(len, words)), -len(words)), default=None)
 
 
 def _indexed(name, cues):
@@ -274,7 +287,10 @@ def _compile_cue(text, lang, path, line, where):
         regex = re.compile(body, re.IGNORECASE if lang == "en" else 0)
     except re.error as e:
         raise CorpusError(path, f"{where}: bad pattern {text!r}: {e}", line=line)
-    return Cue(text, regex, method, _pattern_screen(body) if method == "pattern" else _cue_screen(text))
+    if method == "pattern":
+        screens = _pattern_screens(body)
+        return Cue(text, regex, method, screens[0] if screens else None, screens[1:])
+    return Cue(text, regex, method, _cue_screen(text))
 
 
 def _english_cue(words):
