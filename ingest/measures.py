@@ -89,6 +89,7 @@ def load_taxonomy(path) -> dict:
         "categories": parsed,
         "modalities": modalities,
         "literals": _literal_sets([*parsed, *modalities.values()]),
+        "routes": _category_routes(parsed),
     }
 
 
@@ -101,6 +102,33 @@ def _literal_sets(entries):
                 for cue in lang_cues:
                     literals.setdefault(lang, set()).update(cue.screen or (), *cue.also)
     return {lang: LiteralSet(found) for lang, found in literals.items()}
+
+
+class Routes(NamedTuple):
+    """One language's categories by screening word: which of the twenty-odd categories a clause's words may
+    tag, found in one step rather than by asking each in turn (most have none of their words in a clause)."""
+    by_word: dict  # screening word -> positions in the category list
+    always: frozenset  # positions of the categories with a cue that has no screen
+
+    def categories(self, present):
+        """Positions of the categories whose cues may match a clause holding the screening words `present`."""
+        positions = set(self.always)
+        for word in present:
+            positions.update(self.by_word.get(word, ()))
+        return sorted(positions)
+
+
+def _category_routes(categories):
+    """{lang: Routes} from the categories' cue indexes (their not-cues only ever remove a match)."""
+    routes = {}
+    for position, category in enumerate(categories):
+        for lang, index in category["cues_index"].items():
+            by_word, always = routes.setdefault(lang, ({}, set()))
+            for word in index.words:
+                by_word.setdefault(word, set()).add(position)
+            if index.always:
+                always.add(position)
+    return {lang: Routes(by_word, frozenset(always)) for lang, (by_word, always) in routes.items()}
 
 
 def _parse_category(item, path):
@@ -353,8 +381,10 @@ def tag_measures(text: str, lang: str, taxonomy: dict) -> list[dict]:
     """Measures in one clause, one per category: its cue that matched first in the text, with the offsets."""
     folded = normalise(text)
     present = clause_literals(folded, lang, taxonomy)
+    routes = taxonomy["routes"].get(lang)
     tags = []
-    for category in taxonomy["categories"]:
+    for position in routes.categories(present) if routes else ():
+        category = taxonomy["categories"][position]
         m = _first_match(folded, present, category, lang)
         if m:
             tags.append({
