@@ -3,6 +3,7 @@
 A pure function of the manifest entry, its file and the curated knowledge, so documents can be
 processed in any order, in parallel, and redone one at a time.
 """
+import functools
 import json
 
 from . import cite, search
@@ -71,8 +72,8 @@ def tag_clauses(entry, clauses, taxonomy):
             lead_in = previous["modality"]
         clause["modality"], clause["modality_cue"] = tag_modality(clause["text"], entry["language"], taxonomy, lead_in)
         tags = tag_measures(clause["text"], entry["language"], taxonomy)
-        clause["measures"] = json.dumps([t["measure_id"] for t in tags])
-        clause["instruments"] = json.dumps(sorted({instruments[t["measure_id"]] for t in tags}))
+        clause["measures"] = json_list(tuple(t["measure_id"] for t in tags))
+        clause["instruments"] = json_list(tuple(sorted({instruments[t["measure_id"]] for t in tags})))
         for t in tags:
             yield {
                 "id": f"{clause['id']}--{t['measure_id']}", "clause_id": clause["id"], "measure_id": t["measure_id"],
@@ -81,6 +82,11 @@ def tag_clauses(entry, clauses, taxonomy):
                 "modality": clause["modality"],
             }
         previous = clause
+
+
+@functools.lru_cache(maxsize=1024)  # a few lists (mostly []) recur over every clause of the corpus
+def json_list(items: tuple) -> str:
+    return json.dumps(list(items))
 
 
 def _cite(row, doc, sections, base_url, table, row_id, clause=None):
