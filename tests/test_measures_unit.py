@@ -320,3 +320,9 @@ def test_a_cue_phrase_matches_across_any_white_space(taxonomy):
     """A cue's words match across runs of spaces and tabs, though the phrase screens the clause in one piece."""
     for text in ("Hold a job fair in May.", "Hold a job  fair in May.", "Hold a JOB\tFair in May."):
         assert "recruitment" in [t["measure_id"] for t in tag_measures(text, "en", taxonomy)], text
+
+
+def test_a_cue_with_an_apostrophe_matches_either_apostrophe(taxonomy):
+    """master's program is screened by its longest piece, so both spellings still reach the regex."""
+    for text in ("Universities opened a master's programme in IP.", "Universities opened a master’s programme in IP."):
+        assert "degree-programme" in [t["measure_id"] for t in tag_measures(text, "en", taxonomy)], text
