@@ -1,11 +1,13 @@
 """Incremental builds: only what changed is redone, and the result equals a full build."""
 import hashlib
+import importlib.util
 import os
 import sqlite3
 import time
 
 from conftest import dump_database as _dump
 from ingest import builder
+from ingest.manifest import load_manifest
 
 
 def _mode(path):
@@ -71,6 +73,21 @@ def test_parallel_build_equals_serial_build(corpus_copy, tmp_path):
     builder.build(corpus_copy, serial, jobs=1)
     builder.build(corpus_copy, parallel, jobs=2)
     assert _dump(serial) == _dump(parallel)
+
+
+def test_parallel_build_in_batches_equals_serial_build(tmp_path):
+    """Forty documents go to two workers in batches of five: rows and reading order are those of one process."""
+    spec = importlib.util.spec_from_file_location("generate_corpus", builder.ROOT / "bench" / "generate_corpus.py")
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    corpus = tmp_path / "corpus-40"
+    generator.generate(corpus, 40, seed=1)
+    serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
+    builder.build(corpus, serial, jobs=1)
+    builder.build(corpus, parallel, jobs=2)
+    assert _dump(serial) == _dump(parallel)
+    order = "select id from documents order by manifest_position"
+    assert [r for (r,) in sqlite3.connect(parallel).execute(order)] == [e["id"] for e in load_manifest(corpus)]
 
 
 def _stat(path):
