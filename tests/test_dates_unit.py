@@ -4,11 +4,9 @@ import re
 
 import pytest
 
-from conftest import CORPUS
+from conftest import corpus_lines
 from ingest import dates
 from ingest.dates import parse_chinese_small, parse_doc_date, tag_dates, tag_signature_date
-from ingest.decode import decode_bytes
-from ingest.manifest import load_manifest
 
 
 def spans(text, lang, doc_date):
@@ -159,10 +157,8 @@ def signature_without_screen(text, lang):
 
 
 def test_the_signature_screen_changes_no_result_on_the_corpus():
-    lines = [(line, entry["language"]) for entry in load_manifest(CORPUS)
-             for line in decode_bytes(entry["path"].read_bytes(), entry["path"]).splitlines()]
     found = 0
-    for line, lang in lines:
+    for line, lang in corpus_lines():
         expected = signature_without_screen(line, lang)
         assert tag_signature_date(line, lang) == expected, line
         found += expected is not None
@@ -178,8 +174,7 @@ def test_the_signature_screen_knows_every_pattern_the_finders_scan_with():
 
 
 def test_one_regex_for_all_patterns_matches_a_whole_text_when_one_of_them_does():
-    texts = [line.strip(dates.SIGNATURE_TRIM) for entry in load_manifest(CORPUS)
-             for line in decode_bytes(entry["path"].read_bytes(), entry["path"]).splitlines()]
+    texts = [line.strip(dates.SIGNATURE_TRIM) for line, _ in corpus_lines()]
     texts += [d["surface"] for text in texts for lang in ("zh", "en") for d in tag_dates(text, lang, "2021-12-31")]
     whole = [text for text in texts if any(p.fullmatch(text) for p in dates._FINDER_PATTERNS)]
     assert len(whole) > 30  # date surfaces, each a whole match of its pattern

@@ -1,9 +1,7 @@
 """Unit tests for ingest.figures.tag_figures: clause text in, figures out. No database."""
-from pathlib import Path
-
 import pytest
 
-from ingest.decode import decode_bytes
+from conftest import corpus_lines
 from ingest.figures import EN_NUMBER_WORDS, ZH_NUMBER, ZH_NUMBER_SCREEN, may_hold_number_words, tag_figures
 from ingest.normalise import normalise
 
@@ -186,9 +184,7 @@ def test_may_hold_number_words(text, expected):
 
 def test_number_word_screen_never_hides_a_match():
     """On every line of the corpus where EN_NUMBER_WORDS matches, the screen lets the line through."""
-    corpus = Path(__file__).parent.parent / "corpus"
-    lines = [normalise(line) for path in sorted(corpus.glob("*.txt"))
-             for line in decode_bytes(path.read_bytes(), path).splitlines()]
+    lines = [normalise(line) for line, _ in corpus_lines()]
     matching = [line for line in lines if EN_NUMBER_WORDS.search(line)]
     assert len(matching) > 20
     assert all(may_hold_number_words(line) for line in matching)
@@ -197,9 +193,7 @@ def test_number_word_screen_never_hides_a_match():
 
 def test_chinese_number_screen_never_hides_a_match():
     """On every line of the corpus where ZH_NUMBER matches, ZH_NUMBER_SCREEN does too; most lines have neither."""
-    corpus = Path(__file__).parent.parent / "corpus"
-    lines = [normalise(line) for path in sorted(corpus.glob("*.txt"))
-             for line in decode_bytes(path.read_bytes(), path).splitlines()]
+    lines = [normalise(line) for line, _ in corpus_lines()]
     matching = [line for line in lines if ZH_NUMBER.search(line)]
     assert len(matching) > 20
     assert all(ZH_NUMBER_SCREEN.search(line) for line in matching)

@@ -1,7 +1,7 @@
 """Line rules and clause splitting on their own: the chrome rules' screening words and the windowed word test."""
 import pytest
 
-from conftest import CORPUS
+from conftest import corpus_lines
 from ingest.chrome import _CHROME_LINE, _is_menu, chrome_reason
 from ingest.decode import decode_bytes
 from ingest.errors import CorpusError
@@ -34,7 +34,7 @@ def test_chrome_reason(line, reason):
 
 
 def test_the_screening_words_give_every_corpus_line_the_reason_of_the_rules_in_order():
-    lines = [line for path in sorted(CORPUS.glob("*.txt")) for line in decode_bytes(path.read_bytes(), path).splitlines()]
+    lines = [line for line, _ in corpus_lines()]
     assert sum(reason_rule_by_rule(line) is not None for line in lines) >= 20  # the rules are exercised
     for line in lines:
         assert chrome_reason(line) == reason_rule_by_rule(line), line

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import corpus_lines
 from ingest.errors import CorpusError
-from ingest.decode import decode_bytes
 from ingest.measures import _pattern_screens, carries_lead_in, clause_literals, load_taxonomy, tag_measures, tag_modality
 from ingest.normalise import normalise
 
@@ -299,8 +299,7 @@ def test_every_screen_of_a_pattern(pattern, screens):
 
 def test_screens_never_hide_a_match(taxonomy):
     """Wherever a cue's regex matches a line of the corpus, one of its screening words is in that line."""
-    lines = [normalise(line) for path in sorted(MEASURES_YML.parent.glob("*.txt"))
-             for line in decode_bytes(path.read_bytes(), path).splitlines()]
+    lines = [normalise(line) for line, _ in corpus_lines()]
     entries = [*taxonomy["categories"], *taxonomy["modalities"].values()]
     checked = 0
     also = 0
