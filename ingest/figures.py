@@ -209,10 +209,13 @@ def tag_figures(text: str, lang: str, doc_year: int | None, tokenizer=None, word
 # ================================================================================== English
 def find_english_figures(text: str) -> list[dict]:
     """Quantities in English text, without kind and year."""
-    if not DIGIT.search(text) and not may_hold_number_words(text):
-        return []  # neither scan can find anything: most clauses end here
+    # Each scan runs only when a cheap test says it can find something; most clauses pass neither.
+    digits, words = DIGIT.search(text) is not None, may_hold_number_words(text)
+    if not digits and not words:
+        return []
     quoted = find_short_quotes(text)
-    figures = drop_overlaps(scan_english_digits(text) + scan_english_words(text, quoted))
+    found = (scan_english_digits(text) if digits else []) + (scan_english_words(text, quoted) if words else [])
+    figures = drop_overlaps(found)
     for fig in figures:
         fig["unit"] = fig["unit"] or find_english_unit(text, fig)
         fig["qualifier"] = find_english_qualifier(text, fig)
@@ -220,10 +223,9 @@ def find_english_figures(text: str) -> list[dict]:
 
 
 def scan_english_digits(text: str) -> list[dict]:
-    """Numbers written in digits, with a scale word or %, that pass the not-a-quantity checks."""
+    """Numbers written in digits, with a scale word or %, that pass the not-a-quantity checks. (Slow on text
+    with no digit: find_english_figures tests for one first.)"""
     found = []
-    if not DIGIT.search(text):
-        return found
     for m in EN_DIGITS.finditer(text):
         start, end = m.span()
         before, after = text[:start], text[end:]
@@ -275,10 +277,9 @@ def is_english_non_count(text: str, start: int, end: int, digits: str, scaled: s
 
 
 def scan_english_words(text: str, quoted: list[tuple[int, int]]) -> list[dict]:
-    """Numbers written in words ("nine", "a hundred", "Five") that count something."""
+    """Numbers written in words ("nine", "a hundred", "Five") that count something. (Slow on text where no
+    number word starts a word: find_english_figures tests may_hold_number_words first.)"""
     found = []
-    if not may_hold_number_words(text):
-        return found
     for m in EN_NUMBER_WORDS.finditer(text):
         start, end = m.span("num")
         surface = m.group("num")
