@@ -6,31 +6,40 @@ have not seen. The source file keeps its chrome; these rules only keep it out of
 import re
 from typing import NamedTuple
 
+from .literals import pattern_screens
+
 
 class Rule(NamedTuple):
     reason: str
     pattern: re.Pattern
-    words: tuple = ()  # lower-case words one of which every match holds; () when the rule always runs
+    words: frozenset  # lower-case words one of which every match holds (empty when the rule always runs)
 
 
-# A whole line that is chrome wherever it appears. A rule with words runs only on lines holding one of them:
-# the unanchored rules are the costly ones, and most lines are text that holds none of their words.
+def _rule(reason, pattern):
+    """A rule that runs only on lines holding one of the words its pattern needs, when it is not anchored at
+    the line's start: most lines are text and hold none of those words, and an unanchored regex is slow to
+    run for nothing. An anchored one fails faster than the word tests would (0.13 s against 0.21 s for
+    the lines of 400 synthetic documents with every rule screened)."""
+    screens = pattern_screens(pattern.pattern) if not pattern.pattern.startswith("^") else ()
+    return Rule(reason, pattern, screens[0] if screens else frozenset())
+
+
+# A whole line that is chrome wherever it appears.
 _CHROME_LINE = [
-    Rule("breadcrumb", re.compile(r"您现在的位置|当前位置[:：]|^首页\s*[>›]"), ("您现在的位置", "当前位置", "首页")),
-    Rule("page tools", re.compile(r"^(大\s*中\s*小|打印|关闭窗口|打印本页|关闭|【?字体[:：].*|分享到.*|收藏|返回顶部|Print|Close)$")),
-    Rule("dateline", re.compile(r"^(发布时间|发布日期|来源|浏览次数|点击数|时间)[:：]|^(Updated|Published|Release Date|Date|Source)\s*:", re.I)),
-    Rule("dateline", re.compile(r"^Original title\s*:", re.I)),
-    Rule("source note", re.compile(r"^[(（]\s*(Source|来源)\s*[:：].*[)）]$", re.I)),
-    Rule("editor note", re.compile(r"^[(（]\s*(Edit|Editor|Edited by|责任编辑|编辑)\s*[:：].*[)）]$", re.I)),
-    Rule("advert", re.compile(r"^\[ad_\d+\]$")),
+    _rule("breadcrumb", re.compile(r"您现在的位置|当前位置[:：]|^首页\s*[>›]")),
+    _rule("page tools", re.compile(r"^(大\s*中\s*小|打印|关闭窗口|打印本页|关闭|【?字体[:：].*|分享到.*|收藏|返回顶部|Print|Close)$")),
+    _rule("dateline", re.compile(r"^(发布时间|发布日期|来源|浏览次数|点击数|时间)[:：]|^(Updated|Published|Release Date|Date|Source)\s*:", re.I)),
+    _rule("dateline", re.compile(r"^Original title\s*:", re.I)),
+    _rule("source note", re.compile(r"^[(（]\s*(Source|来源)\s*[:：].*[)）]$", re.I)),
+    _rule("editor note", re.compile(r"^[(（]\s*(Edit|Editor|Edited by|责任编辑|编辑)\s*[:：].*[)）]$", re.I)),
+    _rule("advert", re.compile(r"^\[ad_\d+\]$")),
     # "copyrights" in prose is not chrome: only a copyright notice is.
-    Rule("copyright", re.compile(r"版权所有|版权声明|^\s*(Copyright|©)|Copyright\s*(©|\(c\)|\d{4})|All rights reserved", re.I),
-         ("版权", "copyright", "©", "all rights reserved")),
-    Rule("licence", re.compile(r"ICP备|ICP证|公网安备|网站标识码|主办单位[:：]|网站维护[:：]|承办单位[:：]")),
-    Rule("qr code", re.compile(r"二维码|QR code|扫一扫|Wechat ID|微信公众号", re.I), ("二维码", "qr code", "扫一扫", "wechat id", "微信公众号")),
-    Rule("contact footer", re.compile(r"^(E-?mail|Tel|Fax|Add|Address|Website|Web|Phone)\s*[:：]?", re.I)),
-    Rule("link list", re.compile(r"^(<<|>>)\s*[:：]|^Back to List\b|^(上一篇|下一篇)[:：]", re.I)),
-    Rule("bullet link", re.compile(r"^[•·]\s*\S{1,12}$")),
+    _rule("copyright", re.compile(r"版权所有|版权声明|^\s*(Copyright|©)|Copyright\s*(©|\(c\)|\d{4})|All rights reserved", re.I)),
+    _rule("licence", re.compile(r"ICP备|ICP证|公网安备|网站标识码|主办单位[:：]|网站维护[:：]|承办单位[:：]")),
+    _rule("qr code", re.compile(r"二维码|QR code|扫一扫|Wechat ID|微信公众号", re.I)),
+    _rule("contact footer", re.compile(r"^(E-?mail|Tel|Fax|Add|Address|Website|Web|Phone)\s*[:：]?", re.I)),
+    _rule("link list", re.compile(r"^(<<|>>)\s*[:：]|^Back to List\b|^(上一篇|下一篇)[:：]", re.I)),
+    _rule("bullet link", re.compile(r"^[•·]\s*\S{1,12}$")),
 ]
 
 # Lines after which everything else on the page is footer: the article has ended.

@@ -6,12 +6,10 @@ measures.yml changes the tags on the next build with no change here.
 """
 import functools
 import re
-import re._constants as _sre  # the parser's opcodes: Python 3.11's own regex parser reads cue patterns
-import re._parser as _sre_parser
 from typing import NamedTuple
 
 from .errors import CorpusError
-from .literals import LiteralSet
+from .literals import LiteralSet, pattern_screens
 from .manifest import LANGUAGES, URL_SAFE_ID, read_yaml
 from .normalise import normalise
 
@@ -35,9 +33,6 @@ ZH_MODAL_GAP = re.compile(r"^.{0,2}$")
 ENDS_WITH_SEMICOLON = re.compile(r"[;；]\s*$")
 # A cue's words match across any run of white space: the screen looks for them one space apart.
 _SPACES = re.compile(r"\s+")
-
-
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 
 class Cue(NamedTuple):
@@ -217,60 +212,6 @@ def _cue_screen(text):
     return frozenset({" ".join(folded.split())})
 
 
-def _pattern_screens(body):
-    """Screens of a pattern, the best first: sets of lower-case words, one word of each held by every match.
-    (?:improv|enhanc)\\w*\\s+abilit gives abilit, then improv or enhanc. () when there is none: the cue then
-    runs on every clause."""
-    try:
-        parsed = _sre_parser.parse(body)
-    except Exception:  # noqa: BLE001 -- a regex the parser of this Python does not take: no screen, no harm
-        return ()
-    screens = _required_words(parsed.data)
-    best = _best_screen(screens)
-    # Testing a common short word costs more than it saves: "of" or 人 is in most clauses.
-    others = sorted({words for words in screens if words != best and all(map(_rare_enough, words))}, key=sorted)
-    return (best, *others) if best else ()
-
-
-def _required_words(items):
-    """Screens (sets of words, one of which every match holds) found in a parsed regex's sequence of items:
-    its runs of literal characters, and alternatives and groups that every match passes through."""
-    screens, run = [], []
-
-    def end_run():
-        if run:
-            screens.append(frozenset({"".join(run).lower()}))
-            run.clear()
-
-    for op, value in items:
-        # White space is left out: the clause is screened with its runs of white space made one space.
-        if op is _sre.LITERAL and not chr(value).isspace():
-            run.append(chr(value))
-            continue
-        end_run()
-        if op is _sre.SUBPATTERN:
-            screens += _required_words(value[-1].data)
-        elif op in _REPEATS and value[0] >= 1:  # repeated at least once: what it needs, the match needs
-            screens += _required_words(value[2].data)
-        elif op is _sre.BRANCH:
-            # Each alternative needs one of its own words: together they screen the branch.
-            alternatives = [_best_screen(_required_words(alternative.data)) for alternative in value[1]]
-            if all(alternatives):
-                screens.append(frozenset().union(*alternatives))
-    end_run()
-    return screens
-
-
-def _rare_enough(word):
-    return len(word) >= (3 if word.isascii() else 2)
-
-
-def _best_screen(screens):
-    """The screen whose shortest word is longest (long words are rare), then the one with fewest words, then
-    the first."""
-    return max(screens, key=lambda words: (min(map(len, words)), -len(words)), default=None)
-
-
 def _indexed(name, cues):
     """{name: {lang: [Cue, ...]}, name + '_index': {lang: CueIndex}}."""
     index = {}
@@ -316,7 +257,7 @@ def _compile_cue(text, lang, path, line, where):
     except re.error as e:
         raise CorpusError(path, f"{where}: bad pattern {text!r}: {e}", line=line)
     if method == "pattern":
-        screens = _pattern_screens(body)
+        screens = pattern_screens(body)
         return Cue(text, regex, method, screens[0] if screens else None, screens[1:])
     return Cue(text, regex, method, _cue_screen(text))
 

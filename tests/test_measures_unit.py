@@ -6,7 +6,7 @@ import pytest
 
 from conftest import corpus_lines
 from ingest.errors import CorpusError
-from ingest.measures import _pattern_screens, carries_lead_in, clause_literals, load_taxonomy, tag_measures, tag_modality
+from ingest.measures import carries_lead_in, clause_literals, load_taxonomy, tag_measures, tag_modality
 from ingest.normalise import normalise
 
 MEASURES_YML = Path(__file__).parent.parent / "corpus" / "measures.yml"
@@ -253,48 +253,6 @@ def test_load_taxonomy_unknown_modality(tmp_path):
     path.write_text("categories:\n" + GOOD_CATEGORY + "modalities:\n  advice: {cues: {en: [may]}}\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="unknown modality advice"):
         load_taxonomy(path)
-
-
-@pytest.mark.parametrize("pattern, words", [
-    (r"\b(?:improv|enhanc)\w*\s+abilit", {"abilit"}),  # as long as improv and enhanc, and one word, not two
-    (r"\bteams?\s+of", {"team"}),  # the s may be missing
-    (r"\bfund(?:s|ing)?\b", {"fund"}),
-    (r"^请", {"请"}),
-    (r"(?<!capacity )\b(?:construction|building)\s+of", {"construction", "building"}),
-    (r"(?:utili[sz]|manag)e", {"utili", "manag"}),
-    (r"abc[|]d", {"abc|d"}),  # a | inside a character class or escaped is not an alternative
-    (r"abc\|d", {"abc|d"}),
-    (r"\bfoo|bar", {"foo", "bar"}),  # either side alone may match
-    (r"(?:a|b)?x", {"x"}),  # the group is optional
-    (r"(?:[a-z]+ly\s+)?strengthen", {"strengthen"}),
-    (r"\d+人", {"人"}),
-    (r"(?:^|(?<=，))(?:推进|加强)", {"推进", "加强"}),
-    (r"(?i)ABC", {"abc"}),  # lower-cased, as the clause is
-    (r"\b(?:the|a|strong)\s+support\b", {"support"}),  # the longest word wins
-    (r"(?:\d{1,2}月\d{1,2}日|月底|年底)前[^。；]*?(?:报送|上报|报告|提交)", {"报送", "上报", "报告", "提交"}),
-    (r"x{0,3}y", {"y"}),
-    (r"(?:ab){2}", {"ab"}),
-    (r"job fair", {"fair"}),  # white space ends a word: both words are needed, the longer one screens
-    (r"a|(?:b)?", None),  # the second alternative may match nothing
-    (r"\d+", None),
-    (r"[", None),  # not a regex
-])
-def test_pattern_screen(pattern, words):
-    screens = _pattern_screens(pattern)
-    assert (screens[0] if screens else None) == (frozenset(words) if words else None)
-
-
-@pytest.mark.parametrize("pattern, screens", [
-    (r"\b(?:improv|enhanc)\w*\s+abilit", [{"abilit"}, {"improv", "enhanc"}]),
-    (r"(?<!capacity )\b(?:construction|building)\s+of", [{"construction", "building"}]),  # "of" is too common
-    (r"(?:\d{1,2}月\d{1,2}日|月底|年底)前[^。；]*?(?:报送|上报|报告|提交)", [{"报送", "上报", "报告", "提交"}]),
-    (r"人才[^。]*培训", [{"人才"}, {"培训"}]),
-    (r"\d+", []),
-])
-def test_every_screen_of_a_pattern(pattern, screens):
-    """The first screen indexes the cue; the others must each be met too before its regex runs."""
-    found = _pattern_screens(pattern)
-    assert set(found) == {frozenset(words) for words in screens} and (not found or found[0] == frozenset(screens[0]))
 
 
 def test_screens_never_hide_a_match(taxonomy):
