@@ -40,6 +40,7 @@ IN_FLIGHT_PER_WORKER = 4  # batches queued per worker process: enough to keep it
 # Documents sent to a worker at a time: each hand-over costs the main process pickling, pipe writes and
 # thread wake-ups, a tenth of its time at one document per hand-over.
 MAX_BATCH = 8
+FTS_HASH_SIZE = 64 * 1024 * 1024  # bytes of search-index entries held before FTS5 writes them out
 TAXONOMY_NAME = "measures.yml"
 CURATED_FILES = (GLOSSARY_NAME, USERDICT_NAME, TAXONOMY_NAME)
 # What process_document needs of the build's knowledge (the rest is the builder's bookkeeping).
@@ -354,6 +355,11 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lam
     # sorted through every insert.
     ensure_schema(db, indexes={} if mode == "full" else INDEXES)
     db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS clauses_fts USING fts5(search_text, tokenize='{search.FTS_TOKENIZE}')")
+    # FTS5 collects new entries in memory and writes them out as a segment each time they pass 'hashsize'
+    # (1 MB by default); segments are then merged, again and again as they pile up. At 64 MB a 10,000-document
+    # build writes one segment, which spares 1 s of merging, and the final 'optimize' has nothing left to do.
+    # The memory is bounded by the setting, not by the corpus. Stored in the table, so rebuilds use it too.
+    db.conn.execute("INSERT INTO clauses_fts (clauses_fts, rank) VALUES ('hashsize', ?)", [FTS_HASH_SIZE])
     positions = {e["id"]: n for n, e in enumerate(entries, start=1)}
     with db.conn:
         # Only figures sharing a value with a changed document can gain or lose links.
