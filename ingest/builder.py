@@ -7,6 +7,7 @@ import argparse
 import collections
 import concurrent.futures
 import datetime
+import functools
 import hashlib
 import itertools
 import json
@@ -229,13 +230,29 @@ def insert_document(db, rows, position):
 def insert_rows(conn, table, rows):
     """Rows (dicts of str, int, float and None) into an existing table with one executemany. sqlite-utils'
     insert_all inspects and converts every value: most of the main process's working time."""
-    columns = list(dict.fromkeys(itertools.chain.from_iterable(rows)))
-    names = ", ".join(f"[{c}]" for c in columns)
-    if len(columns) > 1 and all(len(row) == len(columns) for row in rows):
-        values = map(operator.itemgetter(*columns), rows)  # every row has every column: tuples made in C
-    else:
+    columns = tuple(rows[0])
+    values = _values_if_same_keys(rows, columns)
+    if values is None:
+        columns = tuple(dict.fromkeys(itertools.chain.from_iterable(rows)))
         values = (tuple(row.get(c) for c in columns) for row in rows)
-    conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})", values)
+    conn.executemany(_insert_sql(table, columns), values)
+
+
+def _values_if_same_keys(rows, columns):
+    """The rows' values in the order of columns, as tuples made in C, when every row has exactly these keys
+    (as many keys as there are columns, and each column among them); otherwise None. Checking that takes
+    no loop in Python: a loop over every key of every row was a tenth of the main process's inserting time."""
+    if len(columns) < 2 or set(map(len, rows)) != {len(columns)}:
+        return None  # (an itemgetter of one key gives a value, not a tuple)
+    try:
+        return list(map(operator.itemgetter(*columns), rows))  # all made before the first insert
+    except KeyError:
+        return None
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_sql(table, columns):
+    return f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def renumber_positions(db, entries):

@@ -197,3 +197,20 @@ def test_glossary_totals_agree_with_per_document_counts(db):
         counts = json.loads(r["document_counts"])
         assert list(counts) == sorted(counts), r["id"]  # documents listed in id order, build after build
         assert counts == per_document.get(r["id"], {}) and r["total_count"] == sum(counts.values()), r["id"]
+
+
+def test_insert_rows_takes_each_row_by_its_own_keys():
+    """Rows whose keys come in another order, or differ, go in column by column; a missing one is NULL."""
+    import sqlite3
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create table t (a, b, c)")
+    build.insert_rows(conn, "t", [{"a": 1, "b": 2, "c": 3}, {"c": 6, "a": 4, "b": 5}])
+    # Same number of keys as the first row, but not the same keys: no value may land in the wrong column.
+    build.insert_rows(conn, "t", [{"a": 7, "b": 8}, {"a": 9, "c": 10}])
+    build.insert_rows(conn, "t", [{"a": 11, "b": 12, "c": 13}, {"a": 14}])
+    build.insert_rows(conn, "t", [{"a": 15}, {"a": 16}])
+    build.insert_rows(conn, "t", [{"a": 17, "b": 18}, {"a": 19, "b": 20, "c": 21}])  # a key more than the first
+    assert conn.execute("select a, b, c from t order by a").fetchall() == [
+        (1, 2, 3), (4, 5, 6), (7, 8, None), (9, None, 10), (11, 12, 13), (14, None, None), (15, None, None),
+        (16, None, None), (17, 18, None), (19, 20, 21),
+    ]
