@@ -195,7 +195,7 @@ class CueIndex(NamedTuple):
         positions = set(self.unscreened)
         for word in hits:
             positions.update(self.by_word[word])
-        return [cue for cue in map(self.cues.__getitem__, sorted(positions)) if cue.holds_words_for(present)]
+        return [cue for cue in map(self.cues.__getitem__, sorted(positions)) if not cue.also or cue.holds_words_for(present)]
 
 
 NO_CUES = CueIndex((), frozenset(), {}, (), ())
@@ -301,7 +301,13 @@ def find_cues(text: str, present: set, cues: CueIndex, not_cues: CueIndex = NO_C
         for m in cue.regex.finditer(text):
             if m.end() > m.start() and not any(a <= m.start() and m.end() <= b for a, b in blocked):
                 found.append(Match(cue, m.start(), m.end()))
-    return sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
+    if len(found) > 1:
+        found.sort(key=_earliest_then_longest)
+    return found
+
+
+def _earliest_then_longest(m):
+    return m.start, m.start - m.end
 
 
 def _first_match(text, present, entry, lang):
