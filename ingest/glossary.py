@@ -60,14 +60,16 @@ def _term_pattern(variants):
 @functools.lru_cache(maxsize=4)
 def _screen(terms):
     """terms: ((id, variants), ...). Every word of every variant as a LiteralSet, and {word: [(term id, the
-    words of a variant holding it), ...]}."""
-    by_word = {}
+    words of a variant), ...]} with each variant under its longest word only: a variant is then looked at
+    once per text that holds that word, not once for each of its words the text holds."""
+    by_word, literals = {}, set()
     for term_id, variants in terms:
         for variant in variants:
             words = frozenset(normalise(variant).lower().split())
-            for word in words:
-                by_word.setdefault(word, []).append((term_id, words))
-    return LiteralSet(by_word), by_word
+            if words:
+                literals.update(words)
+                by_word.setdefault(max(sorted(words), key=len), []).append((term_id, words))
+    return LiteralSet(literals), by_word
 
 
 def count_terms(glossary, texts):
@@ -80,7 +82,7 @@ def count_terms(glossary, texts):
     where = {}  # term id -> indexes of the texts holding every word of one of its variants
     for i, text in enumerate(lowered):
         present = literals.present(text)
-        for term_id in {term_id for word in present for term_id, words in by_word[word] if words <= present}:
+        for term_id in {term_id for word in present for term_id, words in by_word.get(word, ()) if words <= present}:
             where.setdefault(term_id, []).append(i)
     counts = {}
     for term_id, variants in terms:
