@@ -6,7 +6,7 @@ have not seen. The source file keeps its chrome; these rules only keep it out of
 import re
 from typing import NamedTuple
 
-from .literals import pattern_screens
+from .literals import LiteralSet, pattern_screens
 
 
 class Rule(NamedTuple):
@@ -50,11 +50,15 @@ _BREADCRUMB = re.compile(r"您现在的位置|当前位置[:：]")
 _MENU_SEP = re.compile(r"\s*\|\s*")
 
 
+# Every screening word of the rules, found in a line in one pass.
+_SCREEN_WORDS = LiteralSet(w for rule in _CHROME_LINE for w in rule.words)
+
+
 def chrome_reason(text: str):
     """Why this single line is page chrome, or None when it may be document text."""
-    lowered = text.lower()
+    present = _SCREEN_WORDS.present(text.lower())
     for rule in _CHROME_LINE:
-        if rule.words and not any(word in lowered for word in rule.words):
+        if rule.words and rule.words.isdisjoint(present):
             continue
         if rule.pattern.search(text):
             return rule.reason
@@ -64,8 +68,10 @@ def chrome_reason(text: str):
 
 
 def _is_menu(text):
+    if "|" not in text:
+        return False
     cells = [c for c in _MENU_SEP.split(text.strip(" |")) if c]
-    if len(cells) < 3 or "|" not in text:
+    if len(cells) < 3:
         return False
     return all(len(c) <= 12 and not re.search(r"\d", c) for c in cells)
 
