@@ -29,6 +29,8 @@ def fold_width(text: str) -> str:
 
 def fold_traditional(text: str) -> str:
     """Traditional Chinese characters to simplified, character by character (length-preserving)."""
+    if text.isascii():  # nothing to convert; Python knows this of a string without reading it
+        return text
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted

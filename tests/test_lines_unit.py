@@ -62,3 +62,15 @@ def test_control_characters_are_reported_with_their_count_and_first_line():
 
 def test_tab_form_feed_and_carriage_return_are_text():
     assert decode_bytes(b"a\tb\x0cc\r\nd\n", "doc.txt") == "a\tb\x0cc\r\nd\n"
+
+
+def test_ascii_text_is_what_the_traditional_to_simplified_conversion_leaves_it():
+    """fold_traditional returns ASCII text without asking OpenCC: that is right only if OpenCC changes none."""
+    import string
+
+    from ingest.normalise import _t2s, fold_traditional
+    ascii_lines = [line for line, _ in corpus_lines() if line.isascii() and line.strip()]
+    assert len(ascii_lines) > 100
+    for text in [string.printable, "".join(map(chr, range(128))), *ascii_lines]:
+        assert _t2s().convert(text) == text
+    assert fold_traditional("國家 IP 服務") == "国家 IP 服务"  # non-ASCII text is still converted
