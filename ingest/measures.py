@@ -31,8 +31,6 @@ _EN_WORD_STARTED = r"(?:(?<![A-Za-z0-9]{x})|(?-i:(?<=[a-z][A-Z])))"
 EN_MODAL_GAP = re.compile(r"^\s*(?:[A-Za-z]+ly\s+)?$")
 ZH_MODAL_GAP = re.compile(r"^.{0,2}$")
 ENDS_WITH_SEMICOLON = re.compile(r"[;；]\s*$")
-# A cue's words match across any run of white space: the screen looks for them one space apart.
-_SPACES = re.compile(r"\s+")
 
 
 class Cue(NamedTuple):
@@ -286,7 +284,10 @@ def clause_literals(folded: str, lang: str, taxonomy: dict) -> frozenset:
 
 @functools.lru_cache(maxsize=256)  # tag_measures and tag_modality screen the same clause, one after the other
 def _present(literals, folded):
-    return frozenset(literals.present(_SPACES.sub(" ", folded.lower())))
+    # A cue's words match across any run of white space, and its screen holds them one space apart (and no
+    # space at either end): the clause is looked at with its words one space apart too. split() and join()
+    # do that three times faster than a regex substitution.
+    return frozenset(literals.present(" ".join(folded.lower().split())))
 
 
 def find_cues(text: str, present: set, cues: CueIndex, not_cues: CueIndex = NO_CUES) -> list:

@@ -283,3 +283,13 @@ def test_a_cue_with_an_apostrophe_matches_either_apostrophe(taxonomy):
     """master's program is screened by its longest piece, so both spellings still reach the regex."""
     for text in ("Universities opened a master's programme in IP.", "Universities opened a master’s programme in IP."):
         assert "degree-programme" in [t["measure_id"] for t in tag_measures(text, "en", taxonomy)], text
+
+
+def test_screening_words_are_as_the_clause_is_screened(taxonomy):
+    """Clauses are screened with their words one space apart and no space at either end, so no screening
+    literal may hold other white space: it would never be found, and its cues never run."""
+    literals = [lit for lang_set in taxonomy["literals"].values() for lit in lang_set.literals]
+    assert any(" " in lit for lit in literals)  # phrase screens exist
+    assert all(lit == " ".join(lit.split()) and lit for lit in literals), [
+        lit for lit in literals if lit != " ".join(lit.split())]
+    assert clause_literals("加强\n人才  培养", "zh", taxonomy) == clause_literals("加强 人才 培养", "zh", taxonomy)
