@@ -193,7 +193,8 @@ class CueIndex(NamedTuple):
         positions = set(self.unscreened)
         for word in hits:
             positions.update(self.by_word[word])
-        return [cue for cue in map(self.cues.__getitem__, sorted(positions)) if not cue.also or cue.holds_words_for(present)]
+        cues = map(self.cues.__getitem__, sorted(positions))
+        return [cue for cue in cues if not cue.also or cue.holds_words_for(present)]
 
 
 NO_CUES = CueIndex((), frozenset(), {}, (), ())
