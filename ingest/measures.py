@@ -283,6 +283,11 @@ def clause_literals(folded: str, lang: str, taxonomy: dict) -> frozenset:
     return _present(literals, folded) if literals else frozenset()
 
 
+def forget_screened_clauses():
+    """Empty the cache of screened clauses (see pipeline.process_document)."""
+    _present.cache_clear()
+
+
 @functools.lru_cache(maxsize=256)  # tag_measures and tag_modality screen the same clause, one after the other
 def _present(literals, folded):
     # A cue's words match across any run of white space, and its screen holds them one space apart (and no
