@@ -11,8 +11,8 @@ from .dates import tag_dates
 from .document import parse_document, read_source
 from .figures import tag_figures
 from .glossary import count_terms
-from .normalise import normalise
 from .measures import carries_lead_in, forget_screened_clauses, tag_measures, tag_modality
+from .normalise import normalise
 from .segment import get_tokenizer
 
 

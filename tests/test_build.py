@@ -6,7 +6,7 @@ import re
 import pytest
 
 from ingest import builder as build
-from conftest import dump_database as _dump
+from conftest import CORPUS, dump_database as _dump
 from ingest.manifest import load_manifest
 
 CHROME_MARKERS = ["京ICP备", "打印", "[ad_1]", "[ad_2]", "Zhifan", "E-mail", "微信", "关闭窗口", "版权所有", "您现在的位置", "Back to List", "(Edit:"]
@@ -224,10 +224,9 @@ def test_each_document_is_processed_with_empty_text_caches():
     from ingest.measures import load_taxonomy
     from ingest.normalise import normalise
     from ingest.pipeline import process_document
-    entry = next(e for e in load_manifest(build.ROOT / "corpus") if e["language"] == "zh")
-    knowledge = {"base_url": build.DEFAULT_BASE_URL, "userdict": str(build.ROOT / "corpus" / "userdict.txt"),
-                 "glossary": load_glossary(build.ROOT / "corpus" / "glossary.yml"),
-                 "taxonomy": load_taxonomy(build.ROOT / "corpus" / "measures.yml")}
+    entry = next(e for e in load_manifest(CORPUS) if e["language"] == "zh")
+    knowledge = {"base_url": build.DEFAULT_BASE_URL, "userdict": str(CORPUS / "userdict.txt"),
+                 "glossary": load_glossary(CORPUS / "glossary.yml"), "taxonomy": load_taxonomy(CORPUS / "measures.yml")}
     process_document(entry, knowledge)  # first: the glossary and taxonomy screens are built, normalising too
     caches = []
     for _ in range(2):
