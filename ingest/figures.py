@@ -59,7 +59,8 @@ CURRENCY_BEFORE = {"RMB": "yuan", "CNY": "yuan", "¥": "yuan", "￥": "yuan", "U
 _CARD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight"
          r"|nine)|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
          r"|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine|ten)")
-_SCALE_WORD = r"(?:hundred|thousand|million|billion)(?![a-z])"
+_SCALE_NAMES = ("hundred", "thousand", "million", "billion")
+_SCALE_WORD = "(?:" + "|".join(_SCALE_NAMES) + r")(?![a-z])"
 # A number word starts at a word boundary, or (machine translation) a capital glued to a lower-case word:
 # "recruitedFive people".
 _WORD_START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
@@ -68,9 +69,10 @@ EN_NUMBER_WORDS = re.compile(
     + r"(?:\s+(?:and\s+)?(?:" + _CARD + r"\s+)?" + _SCALE_WORD + r")*"
     + r"(?:\s+(?:and\s+)?" + _CARD + r"(?![a-z]))?|" + _CARD + r"))(?![A-Za-z])")
 # Every match of EN_NUMBER_WORDS holds one of these words where a word starts ("a hundred": hundred).
-EN_NUMBER_WORD_SCREEN = LiteralSet(re.findall(r"[a-z]+", _CARD) + ["hundred", "thousand", "million", "billion"])
+EN_NUMBER_WORD_SCREEN = LiteralSet(re.findall(r"[a-z]+", _CARD) + list(_SCALE_NAMES))
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 DIGIT = re.compile(r"\d")
+DIGIT_RUN = re.compile(r"\d+")  # a match of EN_DIGITS starts where a run of digits does
 # Digits stand alone, or are glued to a lower-case word in machine translation ("reached4,618 times").
 EN_DIGITS = re.compile(
     r"(?:(?<=[a-z]{4})|(?<![\w./\\\-–—#@:+])(?<!\d,))"
@@ -210,11 +212,11 @@ def tag_figures(text: str, lang: str, doc_year: int | None, tokenizer=None, word
 def find_english_figures(text: str) -> list[dict]:
     """Quantities in English text, without kind and year."""
     # Each scan runs only when a cheap test says it can find something; most clauses pass neither.
-    digits, words = DIGIT.search(text) is not None, may_hold_number_words(text)
-    if not digits and not words:
+    digits, word_starts = DIGIT.search(text) is not None, number_word_starts(text)
+    if not digits and not word_starts:
         return []
     quoted = find_short_quotes(text)
-    found = (scan_english_digits(text) if digits else []) + (scan_english_words(text, quoted) if words else [])
+    found = (scan_english_digits(text) if digits else []) + scan_english_words(text, quoted, word_starts)
     figures = drop_overlaps(found)
     for fig in figures:
         fig["unit"] = fig["unit"] or find_english_unit(text, fig)
@@ -223,10 +225,9 @@ def find_english_figures(text: str) -> list[dict]:
 
 
 def scan_english_digits(text: str) -> list[dict]:
-    """Numbers written in digits, with a scale word or %, that pass the not-a-quantity checks. (Slow on text
-    with no digit: find_english_figures tests for one first.)"""
+    """Numbers written in digits, with a scale word or %, that pass the not-a-quantity checks."""
     found = []
-    for m in EN_DIGITS.finditer(text):
+    for m in matches_at(EN_DIGITS, text, (run.start() for run in DIGIT_RUN.finditer(text))):
         start, end = m.span()
         before, after = text[:start], text[end:]
         digits = m.group("num")
@@ -276,11 +277,11 @@ def is_english_non_count(text: str, start: int, end: int, digits: str, scaled: s
     return False
 
 
-def scan_english_words(text: str, quoted: list[tuple[int, int]]) -> list[dict]:
-    """Numbers written in words ("nine", "a hundred", "Five") that count something. (Slow on text where no
-    number word starts a word: find_english_figures tests may_hold_number_words first.)"""
+def scan_english_words(text: str, quoted: list[tuple[int, int]], word_starts: list[int]) -> list[dict]:
+    """Numbers written in words ("nine", "a hundred", "Five") that count something; word_starts is
+    number_word_starts(text)."""
     found = []
-    for m in EN_NUMBER_WORDS.finditer(text):
+    for m in matches_at(EN_NUMBER_WORDS, text, word_starts):
         start, end = m.span("num")
         surface = m.group("num")
         after = text[end:]
@@ -293,17 +294,37 @@ def scan_english_words(text: str, quoted: list[tuple[int, int]]) -> list[dict]:
     return found
 
 
-def may_hold_number_words(text: str) -> bool:
-    """False when no number word starts a word of the text, so EN_NUMBER_WORDS cannot match: one pass finds
-    them all, where the regex tries its word-start test at every position. Most clauses hold "one" or "ten"
-    only inside words (done, often). Only ASCII letters are folded: the regex's IGNORECASE also lets ſ match
-    s and K (Kelvin) match k, which no policy text spells numbers with."""
+def number_word_starts(text: str) -> list[int]:
+    """The offsets, in order, where a match of EN_NUMBER_WORDS may start: where a number word starts a word,
+    and where an "a" or "an" may stand before a scale word ("a hundred"). Empty when the regex cannot match,
+    as in most clauses, which hold "one" or "ten" only inside words (done, often). One pass of the screen
+    finds them all. Only ASCII letters are folded: the regex's IGNORECASE also lets ſ match s and K (Kelvin)
+    match k, which no policy text spells numbers with."""
+    starts = []
     for end, word in EN_NUMBER_WORD_SCREEN.matches(text.translate(_ASCII_LOWER)):
         start = end - len(word) + 1
         before = text[start - 1] if start else " "
         if not ("A" <= before <= "Z" or "a" <= before <= "z") or ("a" <= before <= "z" and "A" <= text[start] <= "Z"):
-            return True
-    return False
+            starts.append(start)
+            if word in _SCALE_NAMES:  # the article is separated from it by white space, as \s+ in the regex
+                article_end = start
+                while article_end and text[article_end - 1].isspace():
+                    article_end -= 1
+                if article_end < start:
+                    starts += [offset for offset in (article_end - 2, article_end - 1) if offset >= 0]
+    return sorted(set(starts))
+
+
+def matches_at(pattern: re.Pattern, text: str, starts):
+    """What pattern.finditer(text) finds, given offsets (in order) that include every one where a match can
+    start. A pattern that opens with a look-behind, as the English number patterns must, gives re no
+    character to skip ahead to: finditer tries it at every offset, three to five times as long on the
+    corpus's English clauses."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            end = m.end()
+            yield m
 
 
 def is_english_word_non_count(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:

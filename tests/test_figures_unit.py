@@ -2,7 +2,9 @@
 import pytest
 
 from conftest import corpus_lines
-from ingest.figures import EN_NUMBER_WORDS, ZH_NUMBER, ZH_NUMBER_SCREEN, may_hold_number_words, tag_figures
+from ingest.figures import (
+    DIGIT_RUN, EN_DIGITS, EN_NUMBER_WORDS, ZH_NUMBER, ZH_NUMBER_SCREEN, matches_at, number_word_starts, tag_figures,
+)
 from ingest.normalise import normalise
 
 # (lang, text, doc_year, [(surface, value, unit, qualifier, kind, year), ...])
@@ -170,25 +172,46 @@ def test_whole_values_are_ints(text, expected_type):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("the platform recruitedFive people", True),  # a capital glued to a lower-case word starts a word
-    ("a hundred experts", True),
-    ("Twenty-one bases", True),
-    ("tenfold", True),  # ten starts a word: the screen lets it through, the regex decides
-    ("this is often done by someone with attention", False),  # one and ten only inside words
-    ("phone money component", False),
-    ("", False),
+    ("the platform recruitedFive people", [22]),  # a capital glued to a lower-case word starts a word
+    ("a hundred experts", [0, 2]),  # the article, and the scale word (offset -1 is no offset)
+    ("an \u3000 hundred", [0, 1, 5]),
+    ("Twenty-one bases", [0, 7]),
+    ("tenfold", [0]),  # ten starts a word: the screen lets it through, the regex decides
+    ("this is often done by someone with attention", []),  # one and ten only inside words
+    ("phone money component", []),
+    ("", []),
 ])
-def test_may_hold_number_words(text, expected):
-    assert may_hold_number_words(text) is expected
+def test_number_word_starts(text, expected):
+    assert number_word_starts(text) == expected
 
 
-def test_number_word_screen_never_hides_a_match():
-    """On every line of the corpus where EN_NUMBER_WORDS matches, the screen lets the line through."""
-    lines = [normalise(line) for line, _ in corpus_lines()]
-    matching = [line for line in lines if EN_NUMBER_WORDS.search(line)]
-    assert len(matching) > 20
-    assert all(may_hold_number_words(line) for line in matching)
-    assert not all(may_hold_number_words(line) for line in lines)  # and it does screen some out
+# Lines the seed corpus may lack: articles, glued words, white space runs, digits in codes and ranges.
+EDGE_LINES = [
+    "a hundred experts and An  hundred thousand", "recruitedA hundred people", "the fifty-five bases, tenfold",
+    "reached4,618 times", "1,234,567.5 yuan, 2020-2021, No.12345 and 3 %", "one\nhundred", "x a\thundred",
+]
+
+
+def _lines():
+    return [normalise(line) for line, _ in corpus_lines()] + EDGE_LINES
+
+
+def test_number_words_found_at_their_starts_as_everywhere():
+    """On every line of the corpus, trying EN_NUMBER_WORDS at number_word_starts() finds what finditer finds."""
+    lines = _lines()
+    spans = [[m.span() for m in EN_NUMBER_WORDS.finditer(line)] for line in lines]
+    assert sum(map(bool, spans)) > 20
+    assert [[m.span() for m in matches_at(EN_NUMBER_WORDS, line, number_word_starts(line))] for line in lines] == spans
+    assert not all(number_word_starts(line) for line in lines)  # and the screen rules some lines out
+
+
+def test_digit_figures_found_where_digits_start_as_everywhere():
+    """On every line of the corpus, trying EN_DIGITS where each run of digits starts finds what finditer finds."""
+    lines = _lines()
+    spans = [[m.span() for m in EN_DIGITS.finditer(line)] for line in lines]
+    assert sum(map(bool, spans)) > 20
+    assert [[m.span() for m in matches_at(EN_DIGITS, line, (r.start() for r in DIGIT_RUN.finditer(line)))]
+            for line in lines] == spans
 
 
 def test_chinese_number_screen_never_hides_a_match():
