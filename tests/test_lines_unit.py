@@ -74,3 +74,21 @@ def test_ascii_text_is_what_the_traditional_to_simplified_conversion_leaves_it()
     for text in [string.printable, "".join(map(chr, range(128))), *ascii_lines]:
         assert _t2s().convert(text) == text
     assert fold_traditional("國家 IP 服務") == "国家 IP 服务"  # non-ASCII text is still converted
+
+
+def test_width_folds_give_what_translate_gives():
+    """The regex folds equal str.translate with their tables: on every corpus line, on each character of the
+    tables alone and among Chinese, and on ASCII, which they return without looking."""
+    from ingest.normalise import _ALNUM_WIDTH_TABLE, _WIDTH_TABLE, _fold_alnum_width, char_folder, fold_width
+    every_key = "".join(map(chr, _WIDTH_TABLE))
+    texts = [line for line, _ in corpus_lines()] + [
+        every_key, f"就业{every_key}服务", "".join(map(chr, range(128))), "Ａ１％\u3000\u200b。，（）", "\U0001F600ａ",
+    ]
+    changed = 0
+    for text in texts:
+        assert fold_width(text) == text.translate(_WIDTH_TABLE)
+        assert _fold_alnum_width(text) == text.translate(_ALNUM_WIDTH_TABLE)
+        changed += fold_width(text) != text
+    assert changed > 10  # lines with full-width characters: the corpus has some
+    with pytest.raises(ValueError):
+        char_folder({ord("a"): ord("b")})  # ASCII would be skipped: such a table is refused
