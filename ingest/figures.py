@@ -301,7 +301,8 @@ def number_word_starts(text: str) -> list[int]:
     finds them all. Only ASCII letters are folded: the regex's IGNORECASE also lets ſ match s and K (Kelvin)
     match k, which no policy text spells numbers with."""
     starts = []
-    for end, word in EN_NUMBER_WORD_SCREEN.matches(text.translate(_ASCII_LOWER)):
+    lowered = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)  # the same, in C, for ASCII
+    for end, word in EN_NUMBER_WORD_SCREEN.matches(lowered):
         start = end - len(word) + 1
         before = text[start - 1] if start else " "
         if not ("A" <= before <= "Z" or "a" <= before <= "z") or ("a" <= before <= "z" and "A" <= text[start] <= "Z"):
