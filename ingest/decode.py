@@ -41,10 +41,10 @@ def _strict(data, encoding, path):
 
 
 def _check_text(text, path):
-    bad = len(_CONTROL.findall(text, 0, 65536))
-    if bad:
-        line = text[: _CONTROL.search(text).start()].count("\n") + 1
-        raise CorpusError(path, f"looks like a binary file ({bad} control characters)", line=line)
+    first = _CONTROL.search(text)  # anywhere in the file: later stages take text to hold none
+    if first:
+        line = text[: first.start()].count("\n") + 1
+        raise CorpusError(path, f"looks like a binary file ({len(_CONTROL.findall(text))} control characters)", line=line)
     if not text.strip():
         raise CorpusError(path, "the file has no text")
     for number, line in enumerate(text.splitlines(), start=1):

@@ -60,6 +60,13 @@ def test_control_characters_are_reported_with_their_count_and_first_line():
     assert e.value.line == 2 and "3 control characters" in str(e.value)
 
 
+def test_a_control_character_far_into_a_file_is_reported_too():
+    text = "第一行。\n" * 30_000 + "末\x00行\n"  # the NUL is on line 30,001, 150,000 characters in
+    with pytest.raises(CorpusError) as e:
+        decode_bytes(text.encode("utf-8"), "doc.txt")
+    assert e.value.line == 30_001 and "1 control characters" in str(e.value)
+
+
 def test_tab_form_feed_and_carriage_return_are_text():
     assert decode_bytes(b"a\tb\x0cc\r\nd\n", "doc.txt") == "a\tb\x0cc\r\nd\n"
 
