@@ -4,7 +4,7 @@ import hashlib
 from .chrome import find_chrome
 from .decode import decode_bytes
 from .lines import split_lines
-from .segment import segment_joined
+from .segment import segment_all
 from .sentences import split_clauses
 from .structure import find_blocks
 from .tables import parse_indicator_table
@@ -103,8 +103,9 @@ def parse_document(entry, source, tokenizer=None):
                     "end": line.start + b,
                     "line": line.number,
                     "language": lang,
-                    "text_seg": segment_joined(text, tokenizer),
                 })
+    for clause, words in zip(clauses, segment_all([c["text"] for c in clauses], tokenizer)):
+        clause["text_seg"] = words
     chrome_rows = [
         {"document_id": doc_id, "line": ln.number, "text": ln.text, "reason": chrome[ln.number]}
         for ln in lines if ln.number in chrome

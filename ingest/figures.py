@@ -185,7 +185,7 @@ ZH_BOUND_GAP = re.compile(r"^[”\"]?(?:年?(?:底|末|初|中|上半年|下半�
 def tag_figures(text: str, lang: str, doc_year: int | None, tokenizer=None, words=None) -> list[dict]:
     """Every quantity in one clause: start, end, surface, value, unit, qualifier, kind, year (see module doc).
     tokenizer: the corpus's jieba tokenizer (default: the repository corpus's). words: the clause's jieba
-    words (segment.segment(text)) when the caller has them already, so the clause is not segmented again."""
+    words (its text_seg, split) when the caller has them already, so the clause is not segmented again."""
     # Scan the folded text (full-width １００％ as 100%, same length), report surfaces from the original.
     folded = normalise(text)
     if lang.startswith("zh"):

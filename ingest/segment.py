@@ -33,14 +33,31 @@ def get_tokenizer(userdict: str = str(DEFAULT_CORPUS / USERDICT_NAME)) -> jieba.
     return tokenizer
 
 
-def segment(text: str, tokenizer: jieba.Tokenizer | None = None):
-    """jieba words of the normalised text, without white space; punctuation stays as its own token."""
+# Between texts segmented in one call: jieba cuts text into blocks at every character outside its word
+# alphabet (letters, digits, Han and +#&._%-) and segments each block on its own, so a character outside
+# it makes the words of each text those it would have alone. NUL never occurs in a decoded document.
+_BETWEEN_TEXTS = "\x00"
+
+
+def segment_all(texts, tokenizer=None):
+    """Each text's jieba words, space-joined, as clauses.text_seg stores them: the words of the normalised text
+    without white space, punctuation its own word; None for a text without Chinese. One jieba call segments
+    all the texts: a call per clause took 2-10% longer (the Chinese clauses of 500 documents), in what jieba
+    sets up for every call."""
     tokenizer = tokenizer or get_tokenizer()
-    return [w for w in tokenizer.lcut(normalise(text), HMM=True) if w.strip()]
-
-
-def segment_joined(text: str, tokenizer=None):
-    """The space-joined segmentation stored in clauses.text_seg; None for text without Chinese."""
-    if not CJK_CHAR.search(text):
-        return None
-    return " ".join(segment(text, tokenizer))
+    chinese = [i for i, text in enumerate(texts) if CJK_CHAR.search(text)]
+    result = [None] * len(texts)
+    if not chinese:
+        return result
+    joined = _BETWEEN_TEXTS.join(normalise(texts[i]) for i in chinese)
+    if joined.count(_BETWEEN_TEXTS) != len(chinese) - 1:
+        raise ValueError("segment_all: a text holds NUL, which separates the texts")
+    words = tokenizer.lcut(joined, HMM=True)
+    position, current = 0, []
+    for word in words + [_BETWEEN_TEXTS]:
+        if word == _BETWEEN_TEXTS:
+            result[chinese[position]] = " ".join(current)
+            position, current = position + 1, []
+        elif word.strip():
+            current.append(word)
+    return result

@@ -1,4 +1,6 @@
 """Line rules and clause splitting on their own: the chrome rules' screening words and the windowed word test."""
+import re
+
 import pytest
 
 from conftest import corpus_lines
@@ -99,3 +101,23 @@ def test_width_folds_give_what_translate_gives():
     assert changed > 10  # lines with full-width characters: the corpus has some
     with pytest.raises(ValueError):
         char_folder({ord("a"): ord("b")})  # ASCII would be skipped: such a table is refused
+
+
+def test_texts_segmented_together_get_the_words_each_gets_alone():
+    """segment_all makes one jieba call for many texts; each text's words are those of a call of its own, also
+    where one text ends and the next begins with Chinese that jieba would join into a word ("知识" + "产权")."""
+    from ingest.normalise import normalise
+    from ingest.segment import get_tokenizer, segment_all
+    tokenizer = get_tokenizer()
+
+    def alone(text):
+        if not re.search(r"[\u4e00-\u9fff]", text):
+            return None
+        return " ".join(w for w in tokenizer.lcut(normalise(text), HMM=True) if w.strip())
+    texts = [line for line, _ in corpus_lines()] + ["知识", "产权服务业", "English only", "就业 mixed 文本", "", "高校毕业生"]
+    expected = [alone(text) for text in texts]
+    assert sum(e is not None for e in expected) > 30
+    assert segment_all(texts, tokenizer) == expected
+    assert alone("知识产权") == "知识产权" and segment_all(["知识", "产权"], tokenizer) == ["知识", "产权"]
+    with pytest.raises(ValueError):
+        segment_all(["知识\x00产权"], tokenizer)
