@@ -30,7 +30,6 @@ _EN_WORD_STARTED = r"(?:(?<![A-Za-z0-9]{x})|(?-i:(?<=[a-z][A-Z])))"
 # predicate: nothing, or one adverb ("We will actively support ...", "要积极引导 ...").
 EN_MODAL_GAP = re.compile(r"^\s*(?:[A-Za-z]+ly\s+)?$")
 ZH_MODAL_GAP = re.compile(r"^.{0,2}$")
-ENDS_WITH_SEMICOLON = re.compile(r"[;；]\s*$")
 
 
 class Cue(NamedTuple):
@@ -387,4 +386,5 @@ def _main_predicate(text, folded, present, lang, modalities):
 
 def carries_lead_in(text: str, lang: str) -> bool:
     """True when the clause ends with ； (or ;), so its modality carries to the next clause of the paragraph."""
-    return ENDS_WITH_SEMICOLON.search(text) is not None
+    # rstrip() strips what \s matches; a regex ending in $ would be tried at every offset of the clause.
+    return text.rstrip().endswith((";", "；"))

@@ -1,4 +1,5 @@
 """Unit tests for ingest.measures: clause text in, measures and modality out. No database."""
+import re
 import shutil
 from pathlib import Path
 
@@ -158,6 +159,14 @@ def test_tag_modality_english(taxonomy, text, expected):
 ])
 def test_carries_lead_in(text, lang, expected):
     assert carries_lead_in(text, lang) is expected
+
+
+def test_carries_lead_in_wherever_a_semicolon_ends_the_text_before_white_space():
+    """The same answer as the regex [;；]\s*$ on every corpus line and on white space \s matches."""
+    ends = re.compile(r"[;；]\s*$")
+    texts = [line for line, _ in corpus_lines()] + ["培训；\u3000", "培训;\n", "培训；\x1c", "a;b", "；\u00a0\t", ""]
+    assert sum(ends.search(t) is not None for t in texts) >= 4
+    assert [carries_lead_in(t, "zh") for t in texts] == [ends.search(t) is not None for t in texts]
 
 
 # ---------------------------------------------------------------------------------------------- taxonomy
