@@ -121,3 +121,11 @@ def test_texts_segmented_together_get_the_words_each_gets_alone():
     assert alone("知识产权") == "知识产权" and segment_all(["知识", "产权"], tokenizer) == ["知识", "产权"]
     with pytest.raises(ValueError):
         segment_all(["知识\x00产权"], tokenizer)
+
+
+def test_sentence_end_found_in_the_last_characters_as_in_the_whole_line():
+    from ingest.structure import _TERMINAL, _ends_a_sentence
+    lines = [line for line, _ in corpus_lines()] + ["结束。”\n", "Done.\"", "Done.\n", "a", "", "，", "end?’x"]
+    expected = [_TERMINAL.search(line) is not None for line in lines]
+    assert sum(expected) > 50 and not all(expected)
+    assert [_ends_a_sentence(line) for line in lines] == expected
