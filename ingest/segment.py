@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import marshal
 import os
 import tempfile
 from pathlib import Path
@@ -27,10 +28,27 @@ def get_tokenizer(userdict: str = str(DEFAULT_CORPUS / USERDICT_NAME)) -> jieba.
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = tempfile.gettempdir()
     tokenizer.cache_file = os.path.join(tokenizer.tmp_dir, "policy-kb-jieba.cache")
-    tokenizer.initialize()
+    if not _load_dictionary_cache(tokenizer, jieba.DEFAULT_DICT):
+        tokenizer.initialize()  # builds the cache from jieba's dictionary the first time
     if Path(userdict).is_file():
         tokenizer.load_userdict(userdict)
     return tokenizer
+
+
+def _load_dictionary_cache(tokenizer, default_dictionary) -> bool:
+    """Load the prefix dictionary jieba caches, as tokenizer.initialize() would; False when there is none.
+    initialize() reads it with marshal.load(file), which asks the file object for each of its million keys
+    and values in turn: 0.68 s for 9 MB, where marshal.loads() of the whole file takes 0.22 s, in every
+    worker process and every search process. jieba trusts the cache of its default dictionary whatever its
+    age, and so does this."""
+    if tokenizer.dictionary != default_dictionary:
+        return False
+    try:
+        tokenizer.FREQ, tokenizer.total = marshal.loads(Path(tokenizer.cache_file).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return False  # not written yet, or damaged: initialize() writes it again
+    tokenizer.initialized = True
+    return True
 
 
 # Between texts segmented in one call: jieba cuts text into blocks at every character outside its word

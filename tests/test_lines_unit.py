@@ -129,3 +129,28 @@ def test_sentence_end_found_in_the_last_characters_as_in_the_whole_line():
     expected = [_TERMINAL.search(line) is not None for line in lines]
     assert sum(expected) > 50 and not all(expected)
     assert [_ends_a_sentence(line) for line in lines] == expected
+
+
+def test_the_dictionary_cache_loads_as_jieba_loads_it(tmp_path):
+    """Read whole, jieba's cache gives the prefix dictionary jieba's initialize() gives; without a cache, or with
+    a damaged one, nothing is loaded and initialize() (re)writes it."""
+    import jieba
+
+    from ingest.segment import _load_dictionary_cache
+
+    def tokenizer():
+        t = jieba.Tokenizer()
+        t.tmp_dir, t.cache_file = str(tmp_path), str(tmp_path / "jieba.cache")
+        return t
+    first = tokenizer()
+    assert not _load_dictionary_cache(first, jieba.DEFAULT_DICT)  # no cache yet
+    first.initialize()  # builds the dictionary and writes the cache
+    ours, theirs = tokenizer(), tokenizer()
+    assert _load_dictionary_cache(ours, jieba.DEFAULT_DICT)
+    theirs.initialize()
+    assert ours.initialized and len(ours.FREQ) > 300_000
+    assert (ours.FREQ, ours.total) == (theirs.FREQ, theirs.total) == (first.FREQ, first.total)
+    assert ours.lcut("稳定和扩大就业") == theirs.lcut("稳定和扩大就业")
+    (tmp_path / "jieba.cache").write_bytes(b"\x00damaged")
+    assert not _load_dictionary_cache(tokenizer(), jieba.DEFAULT_DICT)
+    assert not _load_dictionary_cache(jieba.Tokenizer("/elsewhere/dict.txt"), jieba.DEFAULT_DICT)  # not jieba's own
