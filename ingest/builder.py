@@ -42,10 +42,6 @@ IN_FLIGHT_PER_WORKER = 4  # batches queued per worker process: enough to keep it
 # thread wake-ups, a tenth of its time at one document per hand-over.
 MAX_BATCH = 8
 FTS_HASH_SIZE = 64 * 1024 * 1024  # bytes of search-index entries held before FTS5 writes them out
-# SQLite reads pages it does not hold in its 2 MB cache with a read() call each. Mapped into memory, they are
-# read in place: the inserts look up ever larger primary-key indexes, and each index built at the end scans a
-# whole table. SQLite caps the size at its compile-time maximum (2 GB in the build Python uses here).
-MMAP_SIZE = 1 << 31
 TAXONOMY_NAME = "measures.yml"
 CURATED_FILES = (GLOSSARY_NAME, USERDICT_NAME, TAXONOMY_NAME)
 # What process_document needs of the build's knowledge (the rest is the builder's bookkeeping).
@@ -370,7 +366,6 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lam
     db = sqlite_utils.Database(tmp_path)
     db.conn.execute("PRAGMA journal_mode = OFF")  # the temp file is thrown away on failure anyway
     db.conn.execute("PRAGMA synchronous = OFF")
-    db.conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
     if mode == "full":  # set before the first table: free pages can then be given back without a VACUUM
         db.conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
     # A full build fills empty tables: building each index once at the end is cheaper than keeping it
