@@ -17,13 +17,6 @@ _NUMBERED = [
 ]
 _DOC_NUMBER = re.compile(r"^\S{1,20}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
 _TERMINAL = re.compile(r"[。！？；：:.!?;,，]$|[。.!?][\"”’']$")
-
-
-def _ends_a_sentence(text):
-    """True when _TERMINAL matches at the end of the line. A match is at most two characters, and $ also matches
-    before a final newline: the last three characters hold any match. Searched whole, the line would have the
-    regex tried at every one of its offsets."""
-    return _TERMINAL.search(text[-3:]) is not None
 _TABLE_ROW = re.compile(r"\|")
 # Marker-led lines longer than this are paragraphs that happen to start with a number.
 _MAX_HEADING = {"zh": 60, "en": 200}
@@ -53,6 +46,13 @@ def _numbered(text, lang):
 def _is_table_row(text):
     cells = [c.strip() for c in text.strip().strip("|").split("|")]
     return _TABLE_ROW.search(text) and len(cells) >= 2 and any(re.fullmatch(r"[\d.,]+", c) for c in cells)
+
+
+def _ends_a_sentence(text):
+    """True when _TERMINAL matches at the end of the line. A match is at most two characters, and $ also matches
+    before a final newline: the last three characters hold any match. Searched whole, the line would have the
+    regex tried at every one of its offsets."""
+    return _TERMINAL.search(text[-3:]) is not None
 
 
 def _looks_like_heading(text, next_text, lang):
