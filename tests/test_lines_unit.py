@@ -1,4 +1,5 @@
-"""Line rules and clause splitting on their own: the chrome rules' screening words and the windowed word test."""
+"""Text handling on its own: decoding, the chrome rules' screening words, clause splitting and the windowed word
+test, the width folds, and segmentation with its dictionary cache."""
 import re
 
 import pytest

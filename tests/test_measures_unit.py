@@ -162,7 +162,7 @@ def test_carries_lead_in(text, lang, expected):
 
 
 def test_carries_lead_in_wherever_a_semicolon_ends_the_text_before_white_space():
-    """The same answer as the regex [;；]\s*$ on every corpus line and on white space \s matches."""
+    r"""The same answer as the regex [;；]\s*$ on every corpus line and on white space \s matches."""
     ends = re.compile(r"[;；]\s*$")
     texts = [line for line, _ in corpus_lines()] + ["培训；\u3000", "培训;\n", "培训；\x1c", "a;b", "；\u00a0\t", ""]
     assert sum(ends.search(t) is not None for t in texts) >= 4
