@@ -374,7 +374,7 @@ def _main_predicate(text, folded, present, lang, modalities):
         found += [(m, name) for m in _all_matches(folded, present, modalities[name], lang)]
     if not found:
         return None, None
-    found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start)))
+    found.sort(key=lambda f: _earliest_then_longest(f[0]))
     first, name = found[0]
     if name == "obligation":
         gap = EN_MODAL_GAP if lang == "en" else ZH_MODAL_GAP

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .normalise import CJK_CHAR, normalise
+from .normalise import has_cjk, normalise
 
 if TYPE_CHECKING:
     import jieba
@@ -63,7 +63,7 @@ def segment_all(texts, tokenizer=None):
     all the texts: a call per clause took 2-10% longer (the Chinese clauses of 500 documents), in what jieba
     sets up for every call."""
     tokenizer = tokenizer or get_tokenizer()
-    chinese = [i for i, text in enumerate(texts) if CJK_CHAR.search(text)]
+    chinese = [i for i, text in enumerate(texts) if has_cjk(text)]
     result = [None] * len(texts)
     if not chinese:
         return result

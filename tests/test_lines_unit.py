@@ -1,7 +1,5 @@
 """Text handling on its own: decoding, the chrome rules' screening words, clause splitting and the windowed word
 test, the width folds, and segmentation with its dictionary cache."""
-import re
-
 import pytest
 
 from conftest import corpus_lines
@@ -107,12 +105,12 @@ def test_width_folds_give_what_translate_gives():
 def test_texts_segmented_together_get_the_words_each_gets_alone():
     """segment_all makes one jieba call for many texts; each text's words are those of a call of its own, also
     where one text ends and the next begins with Chinese that jieba would join into a word ("知识" + "产权")."""
-    from ingest.normalise import normalise
+    from ingest.normalise import has_cjk, normalise
     from ingest.segment import get_tokenizer, segment_all
     tokenizer = get_tokenizer()
 
     def alone(text):
-        if not re.search(r"[\u4e00-\u9fff]", text):
+        if not has_cjk(text):
             return None
         return " ".join(w for w in tokenizer.lcut(normalise(text), HMM=True) if w.strip())
     texts = [line for line, _ in corpus_lines()] + ["知识", "产权服务业", "English only", "就业 mixed 文本", "", "高校毕业生"]
