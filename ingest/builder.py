@@ -42,6 +42,7 @@ IN_FLIGHT_PER_WORKER = 4  # batches queued per worker process: enough to keep it
 # thread wake-ups, a tenth of its time at one document per hand-over.
 MAX_BATCH = 8
 FTS_HASH_SIZE = 64 * 1024 * 1024  # bytes of search-index entries held before FTS5 writes them out
+PAGE_SIZE = 16 * 1024  # bytes per database page in a full build: see write_database
 TAXONOMY_NAME = "measures.yml"
 CURATED_FILES = (GLOSSARY_NAME, USERDICT_NAME, TAXONOMY_NAME)
 # What process_document needs of the build's knowledge (the rest is the builder's bookkeeping).
@@ -366,7 +367,13 @@ def write_database(tmp_path, entries, plan, knowledge, jobs, progress, ready=lam
     db = sqlite_utils.Database(tmp_path)
     db.conn.execute("PRAGMA journal_mode = OFF")  # the temp file is thrown away on failure anyway
     db.conn.execute("PRAGMA synchronous = OFF")
-    if mode == "full":  # set before the first table: free pages can then be given back without a VACUUM
+    if mode == "full":  # both set before the first table, the page size first: auto_vacuum fixes it
+        # Clause rows run to a kilobyte (text, its segmentation, two citations): with 16 KB pages instead of
+        # 4 KB the inserts took 23% less CPU, the index builds 25% less and the file is 6% smaller (10,000
+        # documents replayed; 8 KB and 32 KB pages did less well). An incremental build keeps the page size
+        # of the database it copies.
+        db.conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        # Free pages can be given back without a VACUUM.
         db.conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
     # A full build fills empty tables: building each index once at the end is cheaper than keeping it
     # sorted through every insert.

@@ -158,6 +158,12 @@ def test_rebuild_gives_identical_rows(db_path, tmp_path):
     assert _dump(again) == _dump(db_path)
 
 
+def test_full_build_sets_its_page_size_and_incremental_vacuum(db):
+    # SQLite ignores page_size once auto_vacuum has been set: in the wrong order, the build silently keeps 4 KB.
+    assert db.execute("pragma page_size").fetchone()[0] == build.PAGE_SIZE != 4096
+    assert db.execute("pragma auto_vacuum").fetchone()[0] == 2  # incremental
+
+
 def test_ids_survive_adding_a_sixth_document(db_path, corpus_copy, tmp_path):
     (corpus_copy / "sixth.zh.txt").write_text("关于做好就业工作的通知\n\n一、总体要求\n\n要做好高校毕业生就业工作。\n", encoding="utf-8")
     with open(corpus_copy / "manifest.yml", "a", encoding="utf-8") as f:
