@@ -143,6 +143,12 @@ async def test_filters_on_the_search_page(ds):
     assert news and all(r["type"] == "news" for r in news)
     assert zh == [] and len(everything) > len(plan)
     assert await _search_page(ds, q="talent", document="no-such-document") == []
+    # A filter keeps exactly the matches it names: those of the unfiltered search (not cut at 100 rows here).
+    assert len(everything) < 100
+    assert {r["clause"] for r in news} == {r["clause"] for r in everything if r["type"] == "news"}
+    assert {r["clause"] for r in plan} == {r["clause"] for r in everything if r["clause"].startswith("ip-talent-plan-2021-")}
+    both = await _search_page(ds, q="talent", type="news", language="en")
+    assert {r["clause"] for r in both} == {r["clause"] for r in news}  # every news report is in English
 
 
 async def test_patent_attorney_expanded_finds_the_notice_exam_clause(ds, db):
