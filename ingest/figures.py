@@ -70,6 +70,7 @@ EN_NUMBER_WORDS = re.compile(
     + r"(?:\s+(?:and\s+)?" + _CARD + r"(?![a-z]))?|" + _CARD + r"))(?![A-Za-z])")
 # Every match of EN_NUMBER_WORDS holds one of these words where a word starts ("a hundred": hundred).
 EN_NUMBER_WORD_SCREEN = LiteralSet(re.findall(r"[a-z]+", _CARD) + list(_SCALE_NAMES))
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 DIGIT = re.compile(r"\d")
 DIGIT_RUN = re.compile(r"\d+")  # a match of EN_DIGITS starts where a run of digits does
@@ -328,12 +329,25 @@ def matches_at(pattern: re.Pattern, text: str, starts):
             yield m
 
 
+def last_ascii_word(text: str) -> str:
+    """The run of ASCII letters that only non-word characters (\\W) follow to the end of text, or "": what
+    re.search(r"([A-Za-z]+)\\W*$", text) finds. That regex is tried at every offset of the text and runs over
+    each word before failing, for every number word of a clause; walking back from the end reads a few
+    characters."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):  # \w is isalnum() or _
+        end -= 1
+    start = end
+    while start and text[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return text[start:end]
+
+
 def is_english_word_non_count(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
     """True when a number word is part of a name, slogan, idiom, duration or compound adjective."""
     surface = text[start:end]
     before, after = text[:start], text[end:]
-    prev_word = re.search(r"([A-Za-z]+)\W*$", before)
-    prev_word = prev_word.group(1).lower() if prev_word and not before[-1:].isalpha() else ""
+    prev_word = "" if before[-1:].isalpha() else last_ascii_word(before).lower()
     next_word = re.match(r"\W*([A-Za-z]+)", after)
     next_word = next_word.group(1).lower() if next_word else ""
     glued = before[-1:].isalpha()

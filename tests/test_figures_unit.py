@@ -1,9 +1,14 @@
 """Unit tests for ingest.figures.tag_figures: clause text in, figures out. No database."""
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import corpus_lines
 from ingest.figures import (
-    DIGIT_RUN, EN_DIGITS, EN_NUMBER_WORDS, ZH_NUMBER, ZH_NUMBER_SCREEN, matches_at, number_word_starts, tag_figures,
+    DIGIT_RUN, EN_DIGITS, EN_NUMBER_WORDS, ZH_NUMBER, ZH_NUMBER_SCREEN, last_ascii_word, matches_at, number_word_starts,
+    tag_figures,
 )
 from ingest.normalise import normalise
 
@@ -212,6 +217,30 @@ def test_digit_figures_found_where_digits_start_as_everywhere():
     assert sum(map(bool, spans)) > 20
     assert [[m.span() for m in matches_at(EN_DIGITS, line, (r.start() for r in DIGIT_RUN.finditer(line)))]
             for line in lines] == spans
+
+
+LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")  # what last_ascii_word() stands in for
+
+
+def _last_word_by_regex(text):
+    m = LAST_WORD.search(text)
+    return m.group(1) if m else ""
+
+
+def test_last_word_is_what_the_regex_finds_on_every_line_prefix():
+    """Before every number word and digit of the corpus, and at the end of every line, last_ascii_word() gives
+    what the regex gives."""
+    prefixes = [line[:m.start()] for line in _lines() for m in re.finditer(r"\d|\b[A-Za-z]|$", line)]
+    assert len(prefixes) > 5000
+    found = [last_ascii_word(p) for p in prefixes]
+    assert found == [_last_word_by_regex(p) for p in prefixes]
+    assert sum(map(bool, found)) > 1000 and not all(found)
+
+
+# Letters, digits, _, white space, punctuation, CJK, and non-ASCII letters and digits (\w for re, not [A-Za-z]).
+@given(st.text(alphabet="aZ9_ \t\n,.;:-\"“(（就业éßΩ٣²", max_size=12))
+def test_last_word_is_what_the_regex_finds(text):
+    assert last_ascii_word(text) == _last_word_by_regex(text)
 
 
 def test_chinese_number_screen_never_hides_a_match():
