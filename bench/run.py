@@ -203,12 +203,12 @@ def write_results(corpora, search, clauses, args):
     for c in corpora:
         lines.append(
             f"| {c['name']} | {c['documents']:,} | {c['megabytes']:.1f} | {c['build_seconds']:.2f} | {c['build_mb_s']:.2f} | "
-            f"{c['jieba_1_mb_s']:.2f} | {c['jieba_n_mb_s']:.2f} | {c['ratio']:.2f} | {c['peak_rss_mb']:.0f} | "
+            f"{c['jieba_1_mb_s']:.2f} | {c['jieba_n_mb_s']:.2f} | {c['ratio']:.3f} | {c['peak_rss_mb']:.0f} | "
             f"{c['noop_seconds']:.2f} | {c['one_changed_seconds']:.2f} | {c['db_mb']:.1f} |")
     lines += ["", "Each round's build ÷ jieba (per core), and each run of the rebuilds (seconds, in order; the first "
               "follows the full build and the no-op rebuilds):", ""]
     for c in corpora:
-        lines.append(f"- {c['name']}: build ÷ jieba {', '.join(f'{r:.2f}' for r in c['ratio_runs'])}; "
+        lines.append(f"- {c['name']}: build ÷ jieba {', '.join(f'{r:.3f}' for r in c['ratio_runs'])}; "
                      f"no-op {', '.join(f'{t:.2f}' for t in c['noop_runs'])}; "
                      f"one document changed {', '.join(f'{t:.2f}' for t in c['one_changed_runs'])}")
     if search:
