@@ -228,8 +228,8 @@ def _last_word_by_regex(text):
 
 
 def test_last_word_is_what_the_regex_finds_on_every_line_prefix():
-    """Before every number word and digit of the corpus, and at the end of every line, last_ascii_word() gives
-    what the regex gives."""
+    """Before every digit and every English word of the corpus's lines, and at the end of each line,
+    last_ascii_word() gives what the regex gives."""
     prefixes = [line[:m.start()] for line in _lines() for m in re.finditer(r"\d|\b[A-Za-z]|$", line)]
     assert len(prefixes) > 5000
     found = [last_ascii_word(p) for p in prefixes]
