@@ -302,3 +302,20 @@ def test_screening_words_are_as_the_clause_is_screened(taxonomy):
     assert all(lit == " ".join(lit.split()) and lit for lit in literals), [
         lit for lit in literals if lit != " ".join(lit.split())]
     assert clause_literals("加强\n人才  培养", "zh", taxonomy) == clause_literals("加强 人才 培养", "zh", taxonomy)
+
+
+def test_cues_looked_up_by_screening_words_are_those_each_cue_screen_lets_through(taxonomy):
+    """CueIndex.candidates() remembers the cues of each set of screening words it has seen. On every line of the
+    corpus, twice over, it gives exactly the cues, in the order written, that testing each cue's screens admits."""
+    lines = [normalise(line) for line, _ in corpus_lines()]
+    entries = [*taxonomy["categories"], *taxonomy["modalities"].values()]
+    indexes = [index for e in entries for key in ("cues_index", "not_cues_index") for index in e[key].values()]
+    admitted = 0
+    for line in lines + lines:
+        present = clause_literals(line, "zh", taxonomy) | clause_literals(line, "en", taxonomy)
+        for index in indexes:
+            expected = [cue for cue in index.cues
+                        if (not cue.screen or not cue.screen.isdisjoint(present)) and cue.holds_words_for(present)]
+            assert list(index.candidates(present)) == expected, line
+            admitted += len(expected)
+    assert admitted > 1000 and sum(len(index.by_hits) for index in indexes) > 50
