@@ -6,6 +6,7 @@ number words inside names and slogans) are left out.
 """
 import functools
 import re
+import string
 
 from .literals import LiteralSet
 from .normalise import normalise
@@ -70,8 +71,8 @@ EN_NUMBER_WORDS = re.compile(
     + r"(?:\s+(?:and\s+)?" + _CARD + r"(?![a-z]))?|" + _CARD + r"))(?![A-Za-z])")
 # Every match of EN_NUMBER_WORDS holds one of these words where a word starts ("a hundred": hundred).
 EN_NUMBER_WORD_SCREEN = LiteralSet(re.findall(r"[a-z]+", _CARD) + list(_SCALE_NAMES))
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 DIGIT = re.compile(r"\d")
 DIGIT_RUN = re.compile(r"\d+")  # a match of EN_DIGITS starts where a run of digits does
 # Digits stand alone, or are glued to a lower-case word in machine translation ("reached4,618 times").
@@ -347,10 +348,10 @@ def is_english_word_non_count(text: str, start: int, end: int, quoted: list[tupl
     """True when a number word is part of a name, slogan, idiom, duration or compound adjective."""
     surface = text[start:end]
     before, after = text[:start], text[end:]
-    prev_word = "" if before[-1:].isalpha() else last_ascii_word(before).lower()
+    glued = before[-1:].isalpha()
+    prev_word = "" if glued else last_ascii_word(before).lower()
     next_word = re.match(r"\W*([A-Za-z]+)", after)
     next_word = next_word.group(1).lower() if next_word else ""
-    glued = before[-1:].isalpha()
     if any(qs <= start and end <= qe for qs, qe in quoted):
         return True  # "Two Zones", "five in a batch"
     if EN_HYPHEN_COMPOUND_AFTER.match(after) or EN_DURATION_AFTER.match(after):
