@@ -5,51 +5,35 @@ import datetime
 import functools
 import re
 
+from . import lexicon
 from .normalise import normalise
 
-# ---------------------------------------------------------------------------------------------- word lists
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
-ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15,
-}
-COUNT_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}
-# "this year", "last year": offset from the document's year.
-RELATIVE_YEARS = {
-    "this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the coming": 1,
-    "今": 0, "本": 0, "去": -1, "明": 1,
-}
-CHINESE_DIGITS = {
-    "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}
 # "first half", "3rd quarter", "2 quarter" (from 第二季度): which part of the year.
 PART_NUMBERS = {
     "first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3, "3": 3,
     "fourth": 4, "4th": 4, "4": 4,
 }
-# The 1st and 2nd Five-Year Plans covered 1953-1957 and 1958-1962; after three years of readjustment the 3rd
-# began in 1966, and each later plan starts five years on (13th 2016-2020, 14th 2021-2025).
-FIRST_PLAN_YEARS = {1: 1953, 2: 1958}
-THIRD_PLAN_YEAR = 1966
 PERIOD_KINDS = ("period",)
+RELATIVE_YEARS = {**lexicon.EN_RELATIVE_YEARS, **lexicon.ZH_RELATIVE_YEARS}
 
 # ---------------------------------------------------------------------------------------------- patterns
 # Machine-translated English glues words together ("this yearAfter"), so a word may also start where a
 # lower-case letter meets an upper-case one, and end where an upper-case letter follows.
-_L = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
-_R = r"(?![a-z])"
+_L = lexicon.EN_WORD_START
+_R = lexicon.EN_WORD_END
 _NO_DIGIT_BEFORE = r"(?<![\d,.])"
 _NO_DIGIT_AFTER = r"(?!\d|[.,]\d)"
 _YEAR = r"(?:19|20)\d{2}"
+
+
+def _first_letter_either_case(words):
+    """'this|This', 'the coming|The coming': relative words as they open or continue a sentence."""
+    return "(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_EN_RELATIVE = _first_letter_either_case(lexicon.EN_RELATIVE_YEARS)
+# After a month ("March of this year"), in lower case: this, last, next.
+_EN_RELATIVE_WORD = lexicon.alternation(w for w in lexicon.EN_RELATIVE_YEARS if " " not in w)
 
 
 def _month_alternation(names):
@@ -61,17 +45,17 @@ def _month_alternation(names):
     return "(?:" + "|".join(forms) + ")"
 
 
-_FULL_MONTHS = [n for n in MONTHS if len(n) > 4 or n in ("june", "july", "may")]
-_MONTH = _month_alternation(MONTHS)
+_FULL_MONTHS = [n for n in lexicon.MONTHS if len(n) > 4 or n in ("june", "july", "may")]
+_MONTH = _month_alternation(lexicon.MONTHS)
 # A month name alone is a date only when unambiguous: "May" alone is left out.
 _MONTH_ALONE = _month_alternation([n for n in _FULL_MONTHS if n != "may"])
 _YEAR_REF = (
     rf"(?:(?P<year>{_YEAR})(?!\d)"
-    r"|(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he current|[Tt]he previous|[Tt]he coming)\s+year" + _R +
+    rf"|(?P<rel>{_EN_RELATIVE})\s+year" + _R +
     r"|(?P<theyear>the year)" + _R + ")"
 )
 _ORDINAL = (
-    r"(?P<ord>(?<!\d)\d{1,2}(?:st|nd|rd|th)|(?i:" + "|".join(ORDINAL_WORDS) + r"))"
+    r"(?P<ord>(?<!\d)\d{1,2}(?:st|nd|rd|th)|(?i:" + "|".join(lexicon.EN_ORDINALS) + r"))"
 )
 _PLAN = _ORDINAL + r"\s+(?i:five[-\s]year)(?:\s+(?i:plan))?(?:\s+(?i:period))?" + _R
 _QUOTE_OPEN = "\"“‘'"
@@ -95,22 +79,22 @@ EN_DAY_MONTH = re.compile(
 # "September", "March of this year", "March this year".
 EN_MONTH_ALONE = re.compile(
     _L + rf"(?P<mon>{_MONTH_ALONE})" + _R +
-    r"(?:\s+(?:of\s+)?(?P<rel>this|last|next)\s+year" + _R + ")?"
+    rf"(?:\s+(?:of\s+)?(?P<rel>{_EN_RELATIVE_WORD})\s+year" + _R + ")?"
 )
 # Not "2020s" (a decade), not the tail of "010-2020" (a phone number).
 EN_BARE_YEAR = re.compile(
     r"(?<![\d,.$¥£€#/])(?<!\d-)" + rf"(?P<year>{_YEAR})" + r"(?!\d|[.,]\d|%|\s*年|s\b)"
 )
 EN_RELATIVE_YEAR = re.compile(
-    _L + r"(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he current|[Tt]he previous|[Tt]he coming)\s+year" + _R
+    _L + rf"(?P<rel>{_EN_RELATIVE})\s+year" + _R
 )
-EN_RELATIVE_MONTH = re.compile(_L + r"(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+month" + _R)
+EN_RELATIVE_MONTH = re.compile(_L + rf"(?P<rel>{_first_letter_either_case(lexicon.EN_RELATIVE_MONTHS)})\s+month" + _R)
 # "the end of 2023", "the end of this year", "the beginning of 2021".
 EN_EDGE_OF_YEAR = re.compile(_L + r"(?:[Tt]he\s+)?(?P<edge>end|beginning|start)\s+of\s+" + _YEAR_REF)
 # "the end of March", "the end of June 2024".
 EN_EDGE_OF_MONTH = re.compile(
     _L + rf"(?:[Tt]he\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<mon>{_MONTH_ALONE})" + _R +
-    rf"(?:,?\s+(?P<year>{_YEAR})(?!\d)|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year{_R})?"
+    rf"(?:,?\s+(?P<year>{_YEAR})(?!\d)|\s+(?:of\s+)?(?P<rel>{_EN_RELATIVE_WORD})\s+year{_R})?"
 )
 # 'the end of the "13th Five-Year Plan"': the quote sits inside the expression, so it stays in the surface.
 EN_EDGE_OF_PLAN = re.compile(
@@ -125,7 +109,7 @@ EN_PART_OF_YEAR = re.compile(
 EN_PLAN = re.compile(_L + _PLAN)
 # "the past four years": a rolling span back from a full document date.
 EN_ROLLING = re.compile(
-    _L + r"(?:[Tt]he\s+)?(?:past|last|previous)\s+(?P<n>\d{1,2}|" + "|".join(COUNT_WORDS) + r")"
+    _L + r"(?:[Tt]he\s+)?(?:past|last|previous)\s+(?P<n>\d{1,2}|" + "|".join(sorted(lexicon.EN_CARDINALS, key=len, reverse=True)) + r")"
     r"\s+(?P<unit>years|months)" + _R
 )
 ISO_DATE = re.compile(
@@ -145,15 +129,15 @@ ZH_DATE = re.compile(
     rf"(?:(?P<mon>{_ZH_NUM})\s*月(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P<mend>底|末))?"
     r"|(?P<yend>底|末)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度|度)?"
 )
-# 今年, 去年4月, 明年底, 今年上半年, 本年度. The guards keep out 如今年轻人, 过去年均, 说明年度 and 日本年.
+# 今年, 去年4月, 上年同期, 明年底, 今年上半年, 本年度. The guards keep out 如今年轻人, 过去年均, 以上年龄, 说明年度 and 日本年.
 ZH_RELATIVE = re.compile(
-    r"(?:(?P<rel>今|(?<!过)去|(?<![说表证声阐标注查发透文简英聪鲜光指申分神言昭])明)年(?!轻|龄|纪|代|级|华|迈)"
+    r"(?:(?P<rel>今|(?<!过)去|(?<![以向之马迎往])上|(?<![说表证声阐标注查发透文简英聪鲜光指申分神言昭])明)年(?!轻|龄|纪|代|级|华|迈)"
     r"|(?P<rel2>本)年度)(?:度)?"
     rf"(?:(?P<mon>{_ZH_NUM})\s*月(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P<mend>底|末))?"
     r"|(?P<yend>底|末)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度)?"
 )
 # 年底 alone is the end of the document's year; 每年底 (every year end) and 三年底 are not.
-ZH_YEAR_END = re.compile(r"(?<![\d〇○零一二三四五六七八九十今去明本每多历逐当])年[底末]")
+ZH_YEAR_END = re.compile(r"(?<![\d〇○零一二三四五六七八九十今去上明本每多历逐当])年[底末]")
 # 6月30日, 11月, 6月底 (year from the document).
 ZH_MONTH_DAY = re.compile(
     r"(?<![\d年一二三四五六七八九十])"
@@ -170,10 +154,11 @@ ZH_ROLLING = re.compile(rf"(?:近|过去|最近)(?P<n>{_ZH_NUM})(?P<unit>年|个
 
 # Words in front of a date that make it a limit: By 2025, before June 30, 到2025年.
 EN_LIMIT_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?:[Bb]y|BY|[Bb]efore|[Nn]o later than|[Nn]ot later than)|(?<=[a-z])(?:By|Before))\s+$"
+    rf"(?:(?<![A-Za-z]){_first_letter_either_case(lexicon.EN_LIMIT_WORDS)}|(?<=[a-z])"
+    rf"(?:{'|'.join(w.capitalize() for w in lexicon.EN_LIMIT_WORDS)}))\s+$"
 )
-ZH_LIMIT_BEFORE = re.compile(r"(?<![截直达])(?:到|至)$")
-ZH_LIMIT_AFTER = re.compile(r"(?:之前|以前|前)(?!后)")  # used with .match(text, end)
+ZH_LIMIT_BEFORE = re.compile(lexicon.ZH_LIMIT_BEFORE + "$")
+ZH_LIMIT_AFTER = re.compile(lexicon.ZH_LIMIT_AFTER)  # used with .match(text, end)
 # A year bracketed like 〔2020〕 or [2020] is part of a document number (国知发运函字〔2020〕37号).
 DOC_NUMBER_BRACKETS = ("〔〕", "[]", "【】", "［］")
 # A bare year followed by a plural noun or a unit is a count ("2025 jobs"); these -s words are not plurals.
@@ -192,7 +177,7 @@ COUNT_BEFORE = re.compile(
 )
 # A year tied to a quantified goal is a target: a future verb and a figure in the same clause.
 FUTURE_MARKER = re.compile(
-    r"\b(?:will|shall|plans? to|aims? to|strive to|(?:is|are) expected to)\b|力争|预计|目标"
+    r"\b(?:" + "|".join(lexicon.EN_FUTURE_MARKERS) + r")\b|" + "|".join(lexicon.ZH_FUTURE_MARKERS)
 )
 SIGNATURE_TRIM = " \t\r\n.,;:()（）。，；：、"
 
@@ -217,8 +202,8 @@ def _year_span(year):
 
 def _plan_span(n):
     """The Nth Five-Year Plan: 1st = 1953-1957, 14th = 2021-2025."""
-    first = FIRST_PLAN_YEARS.get(n, THIRD_PLAN_YEAR + 5 * (n - 3))
-    return datetime.date(first, 1, 1), datetime.date(first + 4, 12, 31)
+    first, last = lexicon.plan_years(n)
+    return datetime.date(first, 1, 1), datetime.date(last, 12, 31)
 
 
 @functools.lru_cache(maxsize=64)  # called for every clause with its document's date
@@ -240,21 +225,21 @@ def parse_chinese_small(surface):
     if surface.isdigit():
         return int(surface)
     if "十" not in surface:
-        return CHINESE_DIGITS.get(surface) if len(surface) == 1 else None
+        return lexicon.ZH_DIGITS.get(surface) if len(surface) == 1 else None
     tens, _, units = surface.partition("十")
-    return (CHINESE_DIGITS.get(tens, 0) if tens else 1) * 10 + (CHINESE_DIGITS.get(units, 0) if units else 0)
+    return (lexicon.ZH_DIGITS.get(tens, 0) if tens else 1) * 10 + (lexicon.ZH_DIGITS.get(units, 0) if units else 0)
 
 
 def parse_chinese_year(surface):
     """'2020' or '二〇二〇' -> 2020."""
     if surface.isdigit():
         return int(surface)
-    return int("".join(str(CHINESE_DIGITS[c]) for c in surface))
+    return int("".join(str(lexicon.ZH_DIGITS[c]) for c in surface))
 
 
 def _month_number(name):
     """'September', 'Sept.', 'JUL' -> month number."""
-    return MONTHS[name.rstrip(".").lower()]
+    return lexicon.MONTHS[name.rstrip(".").lower()]
 
 
 def _relative_year(word, doc):
@@ -276,7 +261,7 @@ def _year_ref(m, doc):
 def _ordinal(surface):
     """'14th' -> 14, 'Fourteenth' -> 14."""
     digits = re.match(r"\d+", surface)
-    return int(digits.group()) if digits else ORDINAL_WORDS[surface.lower()]
+    return int(digits.group()) if digits else lexicon.EN_ORDINALS[surface.lower()]
 
 
 def _candidate(start, end, span, precision, kind="date"):
@@ -330,7 +315,7 @@ def _find_english(text, doc):
         yield _candidate(m.start(), m.end(), year and _year_span(year), "year")
     for m in _scan(EN_RELATIVE_MONTH, text, "month" in lowered):
         if doc and doc[1]:
-            offset = RELATIVE_YEARS[m["rel"].lower()]
+            offset = lexicon.EN_RELATIVE_MONTHS[m["rel"].lower()]
             index = doc[0] * 12 + doc[1] - 1 + offset
             yield _candidate(m.start(), m.end(), _month_span(index // 12, index % 12 + 1), "month")
     for m in _scan(EN_EDGE_OF_YEAR, text, edge and (digit or year)):
@@ -355,7 +340,7 @@ def _find_english(text, doc):
     for m in _scan(EN_PLAN, text, five):
         yield _candidate(m.start(), m.end(), _plan_span(_ordinal(m["ord"])), "period", "period")
     for m in _scan(EN_ROLLING, text, "years" in text or "months" in text):
-        n = int(m["n"]) if m["n"].isdigit() else COUNT_WORDS[m["n"]]
+        n = int(m["n"]) if m["n"].isdigit() else lexicon.EN_CARDINALS[m["n"]]
         span = _rolling_span(doc, n, m["unit"].startswith("year"))
         yield _candidate(m.start(), m.end(), span, "period", "period")
     for m in _scan(EN_BARE_YEAR, text, year4):
@@ -377,7 +362,7 @@ def _find_chinese(text, doc):
         yield _resolve_zh_date(m, doc and doc[0])
     for m in _scan(ZH_PLAN, text, plan):
         start = m.start() + (1 if m["q"] else 0)
-        first, last = _plan_span(10 + CHINESE_DIGITS[m["n"]])
+        first, last = _plan_span(10 + lexicon.ZH_DIGITS[m["n"]])
         if m["end"]:
             yield _candidate(start, m.end(), (last, last), "day", "edge")
         else:
@@ -576,6 +561,16 @@ def _find_dates(text, lang, doc):
         finders.append(_find_english(folded, doc))
     chosen = _select_longest(c for finder in finders for c in finder)
     return [_extend_limit(c, folded) for c in chosen]
+
+
+def as_of_year(date: dict, kind: str, doc_year: int | None) -> int | None:
+    """The year a date or period (a tag_dates() row) stands for when it qualifies a figure: a day, month or year
+    is its own year; a period counts to its last year, but a reported figure cannot be as of a year after its
+    document ("690,000 during the 13th Five-Year Plan" in a 2018 report is as of 2018)."""
+    last = int(date["date_end"][:4])
+    if date["precision"] != "period" or kind == "target" or doc_year is None:
+        return last
+    return min(last, doc_year)
 
 
 def tag_signature_date(text: str, lang: str) -> dict | None:

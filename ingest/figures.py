@@ -8,63 +8,28 @@ import functools
 import re
 import string
 
+from . import lexicon
+from .lexicon import alternation
 from .literals import LiteralSet
 from .normalise import normalise
 from .numbers import SCALES, parse_arabic, parse_chinese, parse_english_words, tidy
+from .dates import as_of_year, parse_doc_date, tag_dates
 from .segment import get_tokenizer
 
 # ================================================================================== shared word lists
-# Qualifier words right before the number, longest first so "no less than" wins over "less than".
-EN_QUALIFIERS_BEFORE = {
-    "more than": "gt", "over": "gt", "exceed": "gt", "exceeds": "gt", "exceeded": "gt", "exceeding": "gt",
-    "above": "gt", "upwards of": "gt", "in excess of": "gt",
-    "at least": "gte", "no less than": "gte", "not less than": "gte", "no fewer than": "gte",
-    "not fewer than": "gte",
-    "about": "approx", "nearly": "approx", "around": "approx", "approximately": "approx", "almost": "approx",
-    "roughly": "approx", "close to": "approx", "some": "approx",
-    "less than": "lt", "fewer than": "lt", "under": "lt", "below": "lt",
-}
-EN_QUALIFIERS_AFTER = {"or more": "gte", "or above": "gte", "and above": "gte", "or over": "gte"}
-ZH_QUALIFIERS_BEFORE = {
-    "超过": "gt", "超出": "gt", "逾": "gt", "超": "gt", "多于": "gt", "高于": "gt", "大于": "gt",
-    "不少于": "gte", "不低于": "gte", "至少": "gte",
-    "将近": "approx", "接近": "approx", "近": "approx", "约": "approx", "大约": "approx", "大概": "approx",
-    "不足": "lt", "不到": "lt", "少于": "lt", "低于": "lt", "不超过": "lt",
-}
-# 以上 is "or more" in legal Chinese, but everyday usage (and our gold data) reads it as "more than".
-# (余 and 多 between the number and its measure word, 300余家 / 100多人, also read as gt.)
-ZH_QUALIFIERS_AFTER = {"以上": "gt", "以下": "lt", "以内": "lt", "左右": "approx", "上下": "approx"}
-
-# Chinese measure words (量词) and units that may follow a number; longest first.
-ZH_CLASSIFIERS = sorted(
-    "人次 个百分点 百分点 平方公里 平方米 公里 公斤 千克 公顷 美元 万元 亿元 元 个 名 人 位 家 项 件 次 场 批 所 支 条 种 类 套 "
-    "台 座 本 篇 份 门 期 轮 组 只 张 部 处 户 亩 吨 倍 起 宗 笔 册 间 辆 艘 架 款 节 届 例 枚 首 页".split(),
-    key=len, reverse=True)
-# Measure words that are themselves what is counted, as English unit names.
-ZH_CLASSIFIER_UNITS = {
-    "人": "people", "名": "people", "位": "people", "人次": "person-times", "次": "times", "倍": "times",
-    "元": "yuan", "万元": "yuan", "亿元": "yuan", "美元": "US dollars", "个百分点": "percentage points",
-    "百分点": "percentage points", "公里": "kilometres", "平方公里": "square kilometres", "平方米": "square metres",
-    "吨": "tonnes", "亩": "mu", "公顷": "hectares", "公斤": "kilograms", "千克": "kilograms",
-}
-# Measure words worth a value multiplier.
-ZH_CLASSIFIER_SCALES = {"万元": 10_000, "亿元": 100_000_000}
+# (The words themselves are in lexicon: qualifiers, measure words, currencies, number and scale words.)
 # After a number these make a date, a duration, a time or an address, not a count.
 ZH_NOT_COUNT_AFTER = re.compile(r"^(?:[年月日号时天周秒]|个月|个多月|小时|分钟|季度|世纪|楼|层|室|栋|单元|路|街|巷|弄)")
 ZH_NOT_COUNT_BEFORE = re.compile(r"(?:第|其|电话|传真|邮编|邮政编码|手机|热线|备案号|备|字|[〔［\[])\s*$")
 
-CURRENCY_BEFORE = {"RMB": "yuan", "CNY": "yuan", "¥": "yuan", "￥": "yuan", "USD": "US dollars", "US$": "US dollars",
-                   "$": "dollars", "HK$": "Hong Kong dollars", "EUR": "euros", "€": "euros", "£": "pounds"}
-
 # ================================================================================== English patterns
-_CARD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight"
-         r"|nine)|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
-         r"|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine|ten)")
-_SCALE_NAMES = ("hundred", "thousand", "million", "billion")
-_SCALE_WORD = "(?:" + "|".join(_SCALE_NAMES) + r")(?![a-z])"
-# A number word starts at a word boundary, or (machine translation) a capital glued to a lower-case word:
-# "recruitedFive people".
-_WORD_START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
+# A cardinal under a hundred: twenty-five, eleven, nine.
+_CARD = ("(?:" + alternation(lexicon.EN_TENS) + "-" + alternation(lexicon.EN_UNITS) + "|"
+         + alternation(lexicon.EN_CARDINALS)[3:])
+_SCALE_NAMES = tuple(lexicon.EN_SCALES)
+_SCALE_WORD = alternation(_SCALE_NAMES) + r"(?![a-z])"
+# A number word starts where an English word does ("recruitedFive people" included).
+_WORD_START = lexicon.EN_WORD_START
 EN_NUMBER_WORDS = re.compile(
     _WORD_START + r"(?P<num>(?i:(?:" + _CARD + r"|an?)\s+" + _SCALE_WORD
     + r"(?:\s+(?:and\s+)?(?:" + _CARD + r"\s+)?" + _SCALE_WORD + r")*"
@@ -79,15 +44,14 @@ DIGIT_RUN = re.compile(r"\d+")  # a match of EN_DIGITS starts where a run of dig
 EN_DIGITS = re.compile(
     r"(?:(?<=[a-z]{4})|(?<![\w./\\\-–—#@:+])(?<!\d,))"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d)"
-    r"(?:\s?(?P<scale>(?i:hundred|thousand|million|billion))(?![A-Za-z]))?(?P<pct>\s?%)?")
+    r"(?:\s?(?P<scale>" + alternation(_SCALE_NAMES, "i") + r")(?![A-Za-z]))?(?P<pct>\s?%)?")
 EN_PERCENT_AFTER = re.compile(r"^\s+(?i:per\s?cent(?![a-z])|percentage points?)")
 EN_DURATION_AFTER = re.compile(
     r"^(?:\s*-\s*|\s+)(?:(?:more|full|consecutive|whole|straight|calendar)\s+)?"
     r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))(?![a-z])")
 EN_HYPHEN_COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")  # four-pronged, one-stop, Five-Year
 EN_JOINED = re.compile(r"^[-/–—:~]\d")  # ranges, dates, phone numbers, clock times
-_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_MONTHS = alternation(name.title() for name in lexicon.MONTHS)
 EN_MONTH_BEFORE = re.compile(_MONTHS + r"\.?\s*$")
 EN_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?![a-z])")
 EN_ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)(?![a-z])", re.I)
@@ -100,11 +64,13 @@ EN_ADDRESS_AFTER = re.compile(
     r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Avenue|Lane|Boulevard|Rd|St|Ave|Hutong|Alley|Highway|Plaza)\b")
 EN_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z])\s*[.)、．](?!\d)|^\s*[(（]\s*\d{1,2}\s*[)）]")
 EN_PAREN_NUMBER = re.compile(r"[(（]\s*$")
-EN_CURRENCY_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:RMB|CNY|USD|US\$|HK\$|EUR)|[$¥￥€£])\s?$")
+EN_CURRENCY_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])" + alternation(c for c in lexicon.CURRENCY_BEFORE if c[0].isalpha())
+    + "|" + alternation(c for c in lexicon.CURRENCY_BEFORE if not c[0].isalpha()) + r")\s?$")
 EN_QUALIFIER_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?P<q>" + "|".join(sorted(map(re.escape, EN_QUALIFIERS_BEFORE), key=len, reverse=True))
+    r"(?<![A-Za-z])(?P<q>" + "|".join(sorted(map(re.escape, lexicon.EN_QUALIFIERS_BEFORE), key=len, reverse=True))
     + r")\s*$", re.I)
-EN_QUALIFIER_AFTER = re.compile(r"^\s+(?P<q>" + "|".join(EN_QUALIFIERS_AFTER) + r")(?![a-z])", re.I)
+EN_QUALIFIER_AFTER = re.compile(r"^\s+(?P<q>" + "|".join(lexicon.EN_QUALIFIERS_AFTER) + r")(?![a-z])", re.I)
 # Function words that open a clause: a clause opening with anything else followed by a determiner is an
 # imperative ("Build a ... team composed of 100 people"), which in a plan states a goal.
 EN_OPENING_FUNCTION_WORDS = frozenset(
@@ -118,9 +84,7 @@ EN_ONE_NOT_BEFORE = frozenset(
     "of another by hand day time side way or and more after such who which that is can should must".split())
 EN_DETERMINERS = frozenset("a an the their its our all his her this these".split())
 # Lower case only: "the Five-Year Plan to 860,000" is a name, not "plan to".
-EN_TARGET_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:will|shall|should|must|(?:is|are)\s+to|plans?\s+to|aims?\s+(?:to|at)|strives?\s+to|"
-    r"expected\s+to)(?![a-z])")
+EN_TARGET_BEFORE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(lexicon.EN_TARGET_MARKERS) + r")(?![a-z])")
 EN_TARGET_AFTER = re.compile(
     r"^[^;]*?(?<![A-Za-z])(?:(?:is|are)\s+to\s+be|(?:will|shall|should|must)\s+be\s+[a-z]+ed)(?![a-z])", re.I)
 
@@ -138,7 +102,7 @@ EN_PARTITIVE_NOUNS = frozenset(
 EN_IRREGULAR_PLURALS = frozenset(
     "people personnel staff children men women police cattle media data criteria yuan".split())
 EN_PLURAL = re.compile(r"[A-Za-z-]{2,}(?<![su]s)(?<!is)s$|.*-times$")
-EN_NUMBER_WORD = re.compile(r"^(?:\d[\d,.]*|" + _CARD + r"|hundred|thousand|million|billion)$", re.I)
+EN_NUMBER_WORD = re.compile(r"^(?:\d[\d,.]*|" + _CARD + "|" + alternation(_SCALE_NAMES)[3:] + "$", re.I)
 EN_UNIT_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 # "the number of intellectual property talents will exceed 1 million": the unit is named before the number.
 EN_UNIT_BEFORE = re.compile(
@@ -163,20 +127,12 @@ ZH_ENUMERATOR_AFTER = re.compile(r"^(?:是|、|[)）])")  # 一是…二是…, 
 ZH_IDIOM_AFTER = re.compile(r"^位一体")  # 五位一体, 三位一体
 ZH_JOINED = re.compile(r"^[-/–—:~～]\d")
 ZH_PERSON_NOUN_AFTER_REN = re.compile(r"^人[才民口力事士社工员]")
-ZH_TARGET_BEFORE = re.compile(r"力争|争取|将|预计|计划|目标|拟|确保|到\s*(?:19|20)\d\d\s*年|(?<![重主需纪])要(?![求点素])")
+ZH_TARGET_BEFORE = re.compile("|".join(lexicon.ZH_TARGET_MARKERS))
 ZH_NOUN_FLAGS = ("n", "vn", "j", "nz", "an", "ng")
+_ZH_QUALIFIERS_BEFORE = sorted(lexicon.ZH_QUALIFIERS_BEFORE, key=len, reverse=True)  # longest first: 不超过 before 超过
 ZH_ADJ_FLAGS = ("a", "b")
 
-# ================================================================================== year mentions
-EN_YEAR = re.compile(r"(?<![\d,.$¥£€#/\-–])(?P<year>(?:19|20)\d\d)(?!\d|[.,]\d|%|\s*[-–]\s*\d|s\b)")
-EN_RELATIVE_YEAR = re.compile(_WORD_START + r"(?P<rel>(?i:this|last|next|the current|the previous))\s+year(?![a-z])")
-EN_PLAN = re.compile(r"(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?i:five)[-\s](?i:year)")
-ZH_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?=\s*年)")
-ZH_RELATIVE_YEAR = re.compile(r"(?P<rel>今|本|去|上|明)年")
-ZH_PLAN = re.compile(r"十(?P<n>[一二三四五六七八九])五")
-RELATIVE_YEAR_OFFSETS = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1,
-                         "今": 0, "本": 0, "去": -1, "上": -1, "明": 1}
-_ZH_ONES = {d: i for i, d in enumerate("一二三四五六七八九", start=1)}
+# ================================================================================== years
 # Gap between a number and a year that belongs to it ("690,000 at the end of the 13th Five-Year Plan").
 EN_BOUND_GAP = re.compile(r"^[^,;:.!?]{0,60}$")
 # Chinese puts the year before the figure, tied to it by 的: 2023年底的86万, “十三五”末的69万.
@@ -184,10 +140,13 @@ ZH_BOUND_GAP = re.compile(r"^[”\"]?(?:年?(?:底|末|初|中|上半年|下半�
 
 
 # ================================================================================== public
-def tag_figures(text: str, lang: str, doc_year: int | None, tokenizer=None, words=None) -> list[dict]:
+def tag_figures(text: str, lang: str, doc_date, tokenizer=None, words=None, dates=None,
+                target_year: int | None = None) -> list[dict]:
     """Every quantity in one clause: start, end, surface, value, unit, qualifier, kind, year (see module doc).
-    tokenizer: the corpus's jieba tokenizer (default: the repository corpus's). words: the clause's jieba
-    words (its text_seg, split) when the caller has them already, so the clause is not segmented again."""
+    doc_date: the document's date ('2020-04-23', '2020', 2020 or None). tokenizer: the corpus's jieba tokenizer
+    (default: the repository corpus's). words: the clause's jieba words (its text_seg, split) when the caller
+    has them already, so the clause is not segmented again. dates: the clause's tag_dates() when the caller
+    has them. target_year: the year the document's own targets are for (a plan's "By 2025"), if any."""
     # Scan the folded text (full-width １００％ as 100%, same length), report surfaces from the original.
     folded = normalise(text)
     if lang.startswith("zh"):
@@ -196,14 +155,14 @@ def tag_figures(text: str, lang: str, doc_year: int | None, tokenizer=None, word
         figures = find_english_figures(folded)
     if not figures:
         return []  # most clauses: years matter only to the figures they bind to
-    mentions = find_year_mentions(folded, lang)
-    bind_year_mentions(folded, figures, mentions, lang)
+    doc_date = None if doc_date is None else str(doc_date)
+    doc_year = parse_doc_date(doc_date)[0] if doc_date else None
+    mentions = tag_dates(text, lang, doc_date) if dates is None else dates
+    bound = bind_year_mentions(folded, figures, mentions, lang)
     out = []
     for fig in figures:
-        kind = classify_kind(folded, fig, lang, doc_year)
-        year = pick_year(fig, mentions, kind, doc_year)
-        if year is not None and doc_year is not None and year != doc_year:
-            kind = "target" if year > doc_year else "reported"  # no goal is set for a year already past
+        kind, year = decide_kind_and_year(
+            fig, classify_kind(folded, fig, lang), bound, mentions, doc_year, target_year)
         out.append({"start": fig["start"], "end": fig["end"], "surface": text[fig["start"]:fig["end"]],
                     "value": fig["value"], "unit": fig["unit"], "qualifier": fig["qualifier"],
                     "kind": kind, "year": year})
@@ -244,7 +203,7 @@ def scan_english_digits(text: str) -> list[dict]:
             fig["unit"] = "percentage points" if "point" in pm.group(0).lower() else "percent"
             fig["tail"] = end + pm.end()
         elif (cm := EN_CURRENCY_BEFORE.search(before)):
-            fig["unit"] = CURRENCY_BEFORE[cm.group(0).strip()]
+            fig["unit"] = lexicon.CURRENCY_BEFORE[cm.group(0).strip()]
         found.append(fig)
     return found
 
@@ -374,12 +333,12 @@ def is_english_word_non_count(text: str, start: int, end: int, quoted: list[tupl
 def find_english_qualifier(text: str, fig: dict) -> str | None:
     """gt / gte / approx / lt from the words right before (or after) the number."""
     if (m := EN_QUALIFIER_BEFORE.search(text[:fig["start"]])):
-        return EN_QUALIFIERS_BEFORE[m.group("q").lower()]
+        return lexicon.EN_QUALIFIERS_BEFORE[m.group("q").lower()]
     rest = text[fig["tail"]:]
     if fig["unit"] and rest.lstrip().startswith(fig["unit"]):
         rest = " " + rest.lstrip()[len(fig["unit"]):]  # "12 experts or more"
     if (m := EN_QUALIFIER_AFTER.match(rest)):
-        return EN_QUALIFIERS_AFTER[m.group("q").lower()]
+        return lexicon.EN_QUALIFIERS_AFTER[m.group("q").lower()]
     return None
 
 
@@ -523,7 +482,7 @@ def parse_chinese_match(text: str, m: re.Match, quoted: list, word_starts) -> di
         if len(numeral) == 4 and 1900 <= int(numeral) <= 2100 and not classifier:
             return None  # a year
     value = parse_chinese(numeral.replace(",", "") + scale) if scale or not is_digits else parse_arabic(numeral)
-    value *= ZH_CLASSIFIER_SCALES.get(classifier or "", 1)
+    value *= lexicon.ZH_CLASSIFIER_SCALES.get(classifier or "", 1)
     tail = end + (qualifier_after.end() if qualifier_after else 0) + len(classifier or "")
     return {"start": start, "end": end, "surface": m.group(0), "tail": tail, "classifier": classifier,
             "value": tidy(value), "unit": "percent" if pct else find_chinese_unit(text, tail, classifier, word_starts.tokenizer),
@@ -533,7 +492,7 @@ def parse_chinese_match(text: str, m: re.Match, quoted: list, word_starts) -> di
 
 def match_chinese_classifier(rest: str) -> str | None:
     """The measure word at the start of the text after a number: 名, 家, 人次, 个百分点."""
-    for word in ZH_CLASSIFIERS:
+    for word in lexicon.ZH_CLASSIFIERS:
         if rest.startswith(word):
             if word == "人" and ZH_PERSON_NOUN_AFTER_REN.match(rest):
                 return None  # 人才, 人员: a noun, not the measure word 人
@@ -543,13 +502,13 @@ def match_chinese_classifier(rest: str) -> str | None:
 
 def find_chinese_qualifier(before: str, after: str, classifier: str) -> str | None:
     """gt / gte / approx / lt from 超过/近/约 before the number or 余/多/以上/左右 after it."""
-    for word in sorted(ZH_QUALIFIERS_BEFORE, key=len, reverse=True):
+    for word in _ZH_QUALIFIERS_BEFORE:
         if before.rstrip().endswith(word):
-            return ZH_QUALIFIERS_BEFORE[word]
+            return lexicon.ZH_QUALIFIERS_BEFORE[word]
     if after[:1] in ("多", "余"):
         return "gt"
     rest = after[len(classifier):] if after.startswith(classifier) else after
-    for word, qualifier in ZH_QUALIFIERS_AFTER.items():
+    for word, qualifier in lexicon.ZH_QUALIFIERS_AFTER.items():
         if rest.startswith(word):
             return qualifier
     return None
@@ -557,9 +516,9 @@ def find_chinese_qualifier(before: str, after: str, classifier: str) -> str | No
 
 def find_chinese_unit(text: str, tail: int, classifier: str | None, tokenizer) -> str | None:
     """The noun after the measure word (学员, 知识产权服务机构), else the measure word's own English name."""
-    if classifier in ZH_CLASSIFIER_UNITS and classifier not in ("名", "位"):
-        return ZH_CLASSIFIER_UNITS[classifier]  # 人 and 次 are what is counted: 1.5万人就业 counts people
-    return parse_chinese_nouns(text[tail:], tokenizer) or ZH_CLASSIFIER_UNITS.get(classifier)
+    if classifier in lexicon.ZH_CLASSIFIER_UNITS and classifier not in ("名", "位"):
+        return lexicon.ZH_CLASSIFIER_UNITS[classifier]  # 人 and 次 are what is counted: 1.5万人就业 counts people
+    return parse_chinese_nouns(text[tail:], tokenizer) or lexicon.ZH_CLASSIFIER_UNITS.get(classifier)
 
 
 def parse_chinese_nouns(tail: str, tokenizer) -> str | None:
@@ -621,68 +580,44 @@ def drop_lone_ones(figures: list[dict], is_one) -> list[dict]:
     return [f for f in figures if not is_one(f) or others or f["qualifier"]]
 
 
-def find_year_mentions(text: str, lang: str) -> list[dict]:
-    """Years a figure may refer to: 2023, this year, 今年, the 13th Five-Year Plan, 十四五 (plan: its end year)."""
-    mentions = []
-    # Each pattern with whether it can match: the ones opening with a look-behind are slow to run for nothing.
-    digit = DIGIT.search(text) is not None
-    if lang.startswith("zh"):
-        patterns = ((ZH_YEAR, "year", digit), (ZH_RELATIVE_YEAR, "rel", True), (ZH_PLAN, "plan", True))
-    else:
-        patterns = ((EN_YEAR, "year", digit), (EN_RELATIVE_YEAR, "rel", "year" in text), (EN_PLAN, "plan", digit))
-    for pattern, kind, possible in patterns:
-        for m in pattern.finditer(text) if possible else ():
-            mention = {"start": m.start(), "end": m.end(), "kind": kind, "bound_to": None}
-            if kind == "year":
-                mention["year"] = int(m.group("year"))
-            elif kind == "rel":
-                mention["offset"] = RELATIVE_YEAR_OFFSETS[m.group("rel").lower()]
-            else:
-                n = m.group("n")
-                number = int(n) if n.isdigit() else 10 + _ZH_ONES[n]
-                mention["plan_end"] = 1955 + 5 * number  # 13th: 2016-2020, 14th: 2021-2025
-            mentions.append(mention)
-    return sorted(mentions, key=lambda x: x["start"])
-
-
-def bind_year_mentions(text: str, figures: list[dict], mentions: list[dict], lang: str) -> None:
-    """Tie a year to the figure it directly qualifies: English after it, Chinese before it (2023年底的86万)."""
-    for mention in mentions:
+def bind_year_mentions(text: str, figures: list[dict], mentions: list[dict], lang: str) -> dict:
+    """{index of a date in mentions: the figure it directly qualifies}: in English the date follows the figure
+    ("690,000 at the end of 2020"), in Chinese it comes before it, tied by 的 (2023年底的86万)."""
+    bound = {}
+    for i, mention in enumerate(mentions):
         if lang.startswith("zh"):
             later = [f for f in figures if f["start"] >= mention["end"]]
             if later and ZH_BOUND_GAP.match(text[mention["end"]:later[0]["start"]]):
-                mention["bound_to"] = id(later[0])
+                bound[i] = id(later[0])
         else:
             earlier = [f for f in figures if f["tail"] <= mention["start"]]
-            if earlier:
-                if EN_BOUND_GAP.match(text[earlier[-1]["tail"]:mention["start"]]):
-                    mention["bound_to"] = id(earlier[-1])
+            if earlier and EN_BOUND_GAP.match(text[earlier[-1]["tail"]:mention["start"]]):
+                bound[i] = id(earlier[-1])
+    return bound
 
 
-def mention_year(mention: dict, kind: str, doc_year: int | None) -> int | None:
-    """The year a mention stands for; a plan period counts up to the document's year for reported figures."""
-    if mention["kind"] == "year":
-        return mention["year"]
-    if mention["kind"] == "rel":
-        return None if doc_year is None else doc_year + mention["offset"]
-    end = mention["plan_end"]
-    return end if kind == "target" or doc_year is None else min(end, doc_year)
-
-
-def pick_year(fig: dict, mentions: list[dict], kind: str, doc_year: int | None) -> int | None:
-    """The figure's bound year, else the nearest year in the clause not bound to another figure, else doc_year."""
-    candidates = [m for m in mentions if m["bound_to"] == id(fig)]
+def decide_kind_and_year(fig: dict, kind: str, bound: dict, mentions: list[dict], doc_year: int | None,
+                         target_year: int | None) -> tuple[str, int | None]:
+    """The figure's kind and the year it is for: the year of the date bound to it, else of the nearest date in
+    the clause bound to no other figure (as dates.as_of_year resolves it), else the document's target year for
+    a target and the document's year otherwise. A year other than the document's settles the kind: no goal is
+    set for a year already past."""
+    candidates = [mentions[i] for i, figure in bound.items() if figure == id(fig)]
     if not candidates:
-        free = [m for m in mentions if m["bound_to"] is None]
+        free = [m for i, m in enumerate(mentions) if i not in bound]
         candidates = sorted(free, key=lambda m: min(abs(m["start"] - fig["end"]), abs(fig["start"] - m["end"])))
     for mention in candidates:
-        year = mention_year(mention, kind, doc_year)
+        year = as_of_year(mention, kind, doc_year)
         if year is not None:
-            return year
-    return doc_year
+            if doc_year is not None and year != doc_year:
+                kind = "target" if year > doc_year else "reported"
+            return kind, year
+    if kind == "target" and target_year:
+        return kind, target_year
+    return kind, doc_year
 
 
-def classify_kind(text: str, fig: dict, lang: str, doc_year: int | None) -> str:
+def classify_kind(text: str, fig: dict, lang: str) -> str:
     """'target' when the clause states a goal for the figure (will, should, 力争, to be trained), else 'reported'."""
     before = re.split(r"[;；。]", text[:fig["start"]])[-1]
     if lang.startswith("zh"):

@@ -8,6 +8,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from . import lexicon
 from .errors import CorpusError
 from .literals import LiteralSet, pattern_screens
 from .manifest import LANGUAGES, URL_SAFE_ID, read_yaml
@@ -20,13 +21,7 @@ CATEGORY_FIELDS = ("id", "name_zh", "name_en", "instrument", "definition", "cues
 MAX_REMEMBERED_HITS = 4096  # sets of screening words each CueIndex keeps the cues of
 # A cue written /like this/ is a regular expression; anything else is a literal word or phrase.
 PATTERN_CUE = re.compile(r"^/(?P<body>.+)/$", re.S)
-# English cues are word prefixes: they start where a word starts. Machine-translated text glues words
-# together ("this yearAfter"), so a lower-case letter followed by an upper-case one also starts a word.
-_EN_WORD_START = r"(?:(?<![A-Za-z0-9])|(?-i:(?<=[a-z])(?=[A-Z])))"
-# The same test made after the cue's first letter x, looking back over it: a regex that opens with a
-# letter lets re skip ahead to that letter, while one that opens with a look-behind is tried at every
-# position, three times slower.
-_EN_WORD_STARTED = r"(?:(?<![A-Za-z0-9]{x})|(?-i:(?<=[a-z][A-Z])))"
+# English cues are word prefixes: they start where a word starts (lexicon.EN_WORD_START).
 # What may stand between "we will"/"要" and "encourage"/"鼓励" for the encouragement to be the main
 # predicate: nothing, or one adverb ("We will actively support ...", "要积极引导 ...").
 EN_MODAL_GAP = re.compile(r"^\s*(?:[A-Za-z]+ly\s+)?$")
@@ -273,8 +268,8 @@ def _english_cue(words):
     body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in words)
     first = words[0][0]
     if not first.isalnum():  # re.escape leaves letters and digits as they are, so body starts with first
-        return _EN_WORD_START + body
-    return first + _EN_WORD_STARTED.format(x=first) + body[1:]
+        return lexicon.EN_WORD_START + body
+    return first + lexicon.en_word_started(first) + body[1:]
 
 
 def _fold_pattern(body):

@@ -41,9 +41,10 @@ def process_document(entry, knowledge):
     for clause in parsed["clauses"]:
         _cite(clause, doc, sections, base_url, "clauses", clause["id"])
     clause_measures = list(tag_clauses(entry, parsed["clauses"], knowledge["taxonomy"]))
-    dates = list(_clause_dates(entry, doc, parsed, sections, base_url)) + list(_table_dates(entry, doc, parsed, base_url))
+    dates, clause_dates = _clause_dates(entry, doc, parsed, sections, base_url)
+    dates += _table_dates(entry, doc, parsed, base_url)
     doc["date_check"] = check_document_dates(entry, dates, parsed["chrome"])
-    figures = list(_clause_figures(entry, doc, parsed, sections, base_url, dates, tokenizer))
+    figures = list(_clause_figures(entry, doc, parsed, sections, base_url, dates, clause_dates, tokenizer))
     figures += list(_indicator_figures(entry, doc, parsed, base_url))
     chrome = [{"id": f"{entry['id']}-l{c['line']}", **c} for c in parsed["chrome"]]
     texts = [c["text"] for c in parsed["clauses"]]
@@ -124,11 +125,15 @@ def _date_fields(span):
 
 
 def _clause_dates(entry, doc, parsed, sections, base_url):
+    """Date rows, and each clause's dates (tag_dates() spans) by clause id for the figures in it."""
+    rows, by_clause = [], {}
     for clause in parsed["clauses"]:
-        for n, span in enumerate(tag_dates(clause["text"], entry["language"], document_date(entry)), start=1):
+        spans = by_clause[clause["id"]] = tag_dates(clause["text"], entry["language"], document_date(entry))
+        for n, span in enumerate(spans, start=1):
             row = {**ledger_row(entry, clause, n, span, "d"), **_date_fields(span)}
             _cite(row, doc, sections, base_url, "dates", row["id"], clause)
-            yield row
+            rows.append(row)
+    return rows, by_clause
 
 
 def _table_dates(entry, doc, parsed, base_url):
@@ -145,27 +150,20 @@ def _table_dates(entry, doc, parsed, base_url):
             }
 
 
-def document_year(entry):
-    date = document_date(entry)
-    return int(str(date)[:4]) if date else None
-
-
-def _clause_figures(entry, doc, parsed, sections, base_url, dates, tokenizer):
-    doc_year = document_year(entry)
+def _clause_figures(entry, doc, parsed, sections, base_url, dates, clause_dates, tokenizer):
     # A plan's targets usually name their year once ("By 2025") and not in every clause: a target
     # figure whose clause names no year refers to the document's own target year, when it has one.
     target_years = sorted({int(d["date_end"][:4]) for d in dates if d["role"] == "target"})
-    plan_year = target_years[-1] if target_years else None
+    target_year = target_years[-1] if target_years else None
     for clause in parsed["clauses"]:
         words = clause["text_seg"].split(" ") if clause["text_seg"] else None
-        for n, span in enumerate(tag_figures(clause["text"], entry["language"], doc_year, tokenizer, words), start=1):
-            year = span["year"]
-            if span["kind"] == "target" and year == doc_year and plan_year:
-                year = plan_year
+        found = tag_figures(clause["text"], entry["language"], document_date(entry), tokenizer, words,
+                            clause_dates[clause["id"]], target_year)
+        for n, span in enumerate(found, start=1):
             row = {
                 **ledger_row(entry, clause, n, span, "f"), "indicator_id": None,
                 "value": span["value"], "unit": span["unit"], "qualifier": span["qualifier"],
-                "kind": span["kind"], "year": year,
+                "kind": span["kind"], "year": span["year"],
             }
             _cite(row, doc, sections, base_url, "figures", row["id"], clause)
             yield row

@@ -1,18 +1,14 @@
 """Split a paragraph into clauses: one sentence each, or one item of a ；-separated list."""
 import re
 
+from .lexicon import EN_ABBREVIATIONS
+
 _CLOSERS = "”’\"'」』）)】"
 _OPENERS = "“‘\"'「『（(【"
 
 # Chinese: after 。！？ or ； (and any closing quotes/brackets that follow). A run like ？！ stays together.
 _ZH_END = re.compile(rf"[。！？!?；;…]+[{_CLOSERS}]*")
 
-# English words that end in a full stop without ending the sentence.
-_ABBREVIATIONS = {
-    "no", "nos", "mr", "mrs", "ms", "dr", "prof", "st", "co", "ltd", "inc", "corp", "vs", "e.g", "i.e",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "para", "fig",
-    "vol", "p", "pp", "u.s", "u.k", "e.u", "p.r.c", "gov", "dept", "approx", "ca", "jr", "sr", "rev", "gen",
-}
 # A candidate English sentence end: punctuation, optional closing quotes, then what follows.
 _EN_END = re.compile(rf"(\.{{1,3}}|[!?])([{_CLOSERS}]*)(\s*)(?=(\S?))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -76,7 +72,7 @@ def _is_sentence_end(text, pos, punct, closers, space, nxt):
     if punct == "." and not closers:
         if before[-1:].isdigit() and nxt.isdigit():
             return False  # 2.5, 1.490
-        if word.lower().rstrip(".") in _ABBREVIATIONS:
+        if word.lower().rstrip(".") in EN_ABBREVIATIONS:
             return False  # No. 68, i.e. this
         if len(word) == 1 and word.isupper():
             return False  # an initial: J. Smith
