@@ -20,7 +20,8 @@ from typing import NamedTuple
 from ingest.chrome import chrome_reason
 from ingest.document import parse_document, read_source
 from ingest.errors import CorpusError
-from ingest.manifest import DATA_FILES, MANIFEST_NAME, load_manifest
+from ingest.corpusfiles import CURATED, MANIFEST
+from ingest.manifest import load_manifest
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 # The first line of every manifest this script writes; only a folder holding one may be overwritten.
@@ -473,7 +474,7 @@ def prepare_out_dir(out_dir: Path):
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputDirError(f"{out_dir} exists and is not a folder")
     if out_dir.is_dir() and any(out_dir.iterdir()):
-        manifest = out_dir / MANIFEST_NAME
+        manifest = out_dir / MANIFEST
         if not (manifest.is_file() and read_first_line(manifest) == MANIFEST_MARKER):
             raise OutputDirError(
                 f"{out_dir} is not empty and holds no manifest written by this generator: "
@@ -504,7 +505,7 @@ def generate(out_dir, documents, seed=0, target_mb=None) -> dict:
     document_bytes = target_mb * BYTES_PER_MB / documents if target_mb else DEFAULT_DOCUMENT_BYTES
     id_width = max(6, len(str(documents)))
     counts = {"documents": documents, "zh": 0, "en": 0, "clauses": 0, "tables": 0, "document_bytes": 0}
-    manifest_path = out_dir / MANIFEST_NAME
+    manifest_path = out_dir / MANIFEST
     with manifest_path.open("w", encoding="utf-8", newline="\n") as manifest:
         manifest.write(
             f"{MANIFEST_MARKER}\n# {documents} documents, seed {seed}, target "
@@ -519,7 +520,7 @@ def generate(out_dir, documents, seed=0, target_mb=None) -> dict:
             counts["clauses"] += doc.clauses
             counts["tables"] += doc.tables
             counts["document_bytes"] += len(data)
-    for name in sorted(DATA_FILES - {MANIFEST_NAME}):
+    for name in sorted(CURATED):
         if (CORPUS_DIR / name).is_file():
             shutil.copyfile(CORPUS_DIR / name, out_dir / name)
     counts["total_bytes"] = sum(f.stat().st_size for f in out_dir.iterdir() if f.is_file())

@@ -8,9 +8,6 @@ from .literals import LiteralSet
 from .manifest import URL_SAFE_ID, read_yaml, strip_lines_marks
 from .normalise import normalise
 
-GLOSSARY_NAME = "glossary.yml"
-
-
 def load_glossary(path):
     """[{'id', 'zh': [...], 'en': [...], 'note'}], checked: URL-safe unique ids, at least one variant each."""
     raw = read_yaml(path)

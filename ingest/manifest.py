@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from .corpusfiles import MANIFEST, NOT_DOCUMENTS
 from .errors import CorpusError
 
 REQUIRED = ("id", "file", "title", "language", "type", "issuer", "source_name", "translation")
@@ -20,9 +21,6 @@ LANGUAGES = ("zh", "en")
 TRANSLATIONS = ("original", "official translation", "unofficial translation", "machine translation")
 URL_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-MANIFEST_NAME = "manifest.yml"
-# Files in corpus/ that are curated data, not documents.
-DATA_FILES = {MANIFEST_NAME, "measures.yml", "glossary.yml", "userdict.txt"}
 
 
 # libyaml's C loader reads a 10,000-document manifest in a fraction of the pure-Python loader's time.
@@ -84,7 +82,7 @@ def read_yaml_cached(path):
 def load_manifest(corpus_dir):
     """Return the manifest's entries as dicts, checked against each other and against the files in corpus_dir."""
     corpus_dir = Path(corpus_dir).resolve()  # once: resolving it for each of 10,000 entries took most of a second
-    path = corpus_dir / MANIFEST_NAME
+    path = corpus_dir / MANIFEST
     raw = read_yaml_cached(path)
     if not isinstance(raw, list) or not raw:
         raise CorpusError(path, "the manifest must be a non-empty YAML list of documents")
@@ -157,6 +155,6 @@ def _check_about(entries, path):
 
 def _check_unlisted_files(entries, corpus_dir, files):
     listed = {e["path"].name for e in entries}
-    for name in sorted(files - listed - DATA_FILES):
+    for name in sorted(files - listed - NOT_DOCUMENTS):
         if not name.startswith("."):
             raise CorpusError(corpus_dir / name, "this corpus file has no entry in manifest.yml")

@@ -6,7 +6,7 @@ processed in any order, in parallel, and redone one at a time.
 import functools
 import json
 
-from . import cite, search
+from . import search
 from .dates import tag_dates
 from .document import parse_document, read_source
 from .figures import tag_figures
@@ -21,10 +21,10 @@ def document_date(entry):
     return entry.get("issue_date") or entry.get("publication_date")
 
 
-def process_document(entry, knowledge):
+def process_document(entry, curated):
     """Rows for every table, keyed by table name; "_fts" holds (clause id, indexed text) pairs.
 
-    knowledge: {"base_url", "userdict", "glossary", "taxonomy"}, the curated data every document is processed with.
+    curated: the Curated data (glossary, taxonomy, user dictionary) every document is processed with.
     """
     # normalise() and the measure screen keep recent clauses so that the taggers of one document share that
     # work. Across documents they would help only where documents repeat clauses word for word: rarely in
@@ -32,25 +32,21 @@ def process_document(entry, knowledge):
     # they would make look 4% faster than it is. So each document starts with them empty.
     normalise.cache_clear()
     forget_screened_clauses()
-    base_url = knowledge["base_url"]
     source, sha256 = read_source(entry)
-    tokenizer = get_tokenizer(str(knowledge["userdict"]))
+    tokenizer = get_tokenizer(curated.userdict)
     parsed = parse_document(entry, source, tokenizer)
-    doc = _document_row(entry, source, sha256, parsed, base_url)
-    sections = {s["id"]: s for s in parsed["sections"]}
-    for clause in parsed["clauses"]:
-        _cite(clause, doc, sections, base_url, "clauses", clause["id"])
-    clause_measures = list(tag_clauses(entry, parsed["clauses"], knowledge["taxonomy"]))
-    dates, clause_dates = _clause_dates(entry, doc, parsed, sections, base_url)
-    dates += _table_dates(entry, doc, parsed, base_url)
+    doc = _document_row(entry, source, sha256, parsed)
+    clause_measures = list(tag_clauses(entry, parsed["clauses"], curated.taxonomy))
+    dates, clause_dates = _clause_dates(entry, parsed)
+    dates += _table_dates(entry, parsed)
     doc["date_check"] = check_document_dates(entry, dates, parsed["chrome"])
-    figures = list(_clause_figures(entry, doc, parsed, sections, base_url, dates, clause_dates, tokenizer))
-    figures += list(_indicator_figures(entry, doc, parsed, base_url))
+    figures = list(_clause_figures(entry, parsed, dates, clause_dates, tokenizer))
+    figures += _indicator_figures(entry, parsed)
     chrome = [{"id": f"{entry['id']}-l{c['line']}", **c} for c in parsed["chrome"]]
     texts = [c["text"] for c in parsed["clauses"]]
     term_counts = [
         {"id": f"{term_id}--{entry['id']}", "term_id": term_id, "document_id": entry["id"], "occurrences": found}
-        for term_id, found in count_terms(knowledge["glossary"], texts).items()
+        for term_id, found in count_terms(curated.glossary, texts).items()
     ]
     return {
         "documents": [doc],
@@ -97,16 +93,6 @@ def json_list(items: tuple) -> str:
     return json.dumps(list(items))
 
 
-def _cite(row, doc, sections, base_url, table, row_id, clause=None):
-    """Give a row its permalink and citation lines; figures and dates cite their clause's place."""
-    clause = clause or row
-    url = cite.permalink(base_url, table, row_id)
-    section = sections.get(clause["section_id"])
-    row["permalink"] = url
-    row["citation"] = cite.cite_en(doc, url, section, f"para. {clause['paragraph']}, sentence {clause['sentence']}")
-    row["citation_zh"] = cite.cite_zh(doc, url, section, f"第{clause['paragraph']}段第{clause['sentence']}句")
-
-
 def ledger_row(entry, clause, n, span, prefix):
     """The columns figures and dates share: id, where the item is, and the sentence it is in."""
     return {
@@ -124,33 +110,28 @@ def _date_fields(span):
     return {k: span[k] for k in ("date_start", "date_end", "precision", "role")}
 
 
-def _clause_dates(entry, doc, parsed, sections, base_url):
+def _clause_dates(entry, parsed):
     """Date rows, and each clause's dates (tag_dates() spans) by clause id for the figures in it."""
     rows, by_clause = [], {}
     for clause in parsed["clauses"]:
         spans = by_clause[clause["id"]] = tag_dates(clause["text"], entry["language"], document_date(entry))
         for n, span in enumerate(spans, start=1):
-            row = {**ledger_row(entry, clause, n, span, "d"), **_date_fields(span)}
-            _cite(row, doc, sections, base_url, "dates", row["id"], clause)
-            rows.append(row)
+            rows.append({**ledger_row(entry, clause, n, span, "d"), **_date_fields(span)})
     return rows, by_clause
 
 
-def _table_dates(entry, doc, parsed, base_url):
+def _table_dates(entry, parsed):
     """Years heading an indicator table's value column ('Indicators | 2025 | …') are target dates too."""
     for t, header in enumerate(parsed["table_headers"], start=1):
         for n, span in enumerate(tag_dates(header.text, entry["language"], document_date(entry)), start=1):
-            row_id = f"{entry['id']}-table{t}-d{n}"
-            url = cite.permalink(base_url, "dates", row_id)
             yield {
-                "id": row_id, "document_id": entry["id"], "clause_id": None, "surface": span["surface"],
-                "start": header.start + span["start"], "end": header.start + span["end"], "sentence": header.text,
-                **_date_fields(span), "permalink": url, "citation": cite.cite_en(doc, url, None, "indicator table"),
-                "citation_zh": cite.cite_zh(doc, url, None, "指标表"),
+                "id": f"{entry['id']}-table{t}-d{n}", "document_id": entry["id"], "clause_id": None,
+                "surface": span["surface"], "start": header.start + span["start"], "end": header.start + span["end"],
+                "sentence": header.text, **_date_fields(span),
             }
 
 
-def _clause_figures(entry, doc, parsed, sections, base_url, dates, clause_dates, tokenizer):
+def _clause_figures(entry, parsed, dates, clause_dates, tokenizer):
     # A plan's targets usually name their year once ("By 2025") and not in every clause: a target
     # figure whose clause names no year refers to the document's own target year, when it has one.
     target_years = sorted({int(d["date_end"][:4]) for d in dates if d["role"] == "target"})
@@ -160,28 +141,24 @@ def _clause_figures(entry, doc, parsed, sections, base_url, dates, clause_dates,
         found = tag_figures(clause["text"], entry["language"], document_date(entry), tokenizer, words,
                             clause_dates[clause["id"]], target_year)
         for n, span in enumerate(found, start=1):
-            row = {
+            yield {
                 **ledger_row(entry, clause, n, span, "f"), "indicator_id": None,
                 "value": span["value"], "unit": span["unit"], "qualifier": span["qualifier"],
                 "kind": span["kind"], "year": span["year"],
             }
-            _cite(row, doc, sections, base_url, "figures", row["id"], clause)
-            yield row
 
 
-def _indicator_figures(entry, doc, parsed, base_url):
+def _indicator_figures(entry, parsed):
     """Each indicator's value is a figure too: a target for the year heading its column."""
-    for ind in parsed["indicators"]:
-        row_id = f"{ind['id']}-f1"
-        url = cite.permalink(base_url, "figures", row_id)
-        yield {
-            "id": row_id, "document_id": entry["id"], "clause_id": None, "indicator_id": ind["id"],
+    return [
+        {
+            "id": f"{ind['id']}-f1", "document_id": entry["id"], "clause_id": None, "indicator_id": ind["id"],
             "surface": ind["value_as_printed"], "start": ind["value_start"], "end": ind["value_end"],
             "sentence": ind["row_text"], "value": ind["value"], "unit": ind["indicator"],
-            "qualifier": None, "kind": "target", "year": ind["target_year"], "permalink": url,
-            "citation": cite.cite_en(doc, url, None, f"indicator table, row {ind['number'] or ind['id']}"),
-            "citation_zh": cite.cite_zh(doc, url, None, f"指标表第{ind['number'] or ind['id']}行"),
+            "qualifier": None, "kind": "target", "year": ind["target_year"],
         }
+        for ind in parsed["indicators"]
+    ]
 
 
 def check_document_dates(entry, dates, chrome):
@@ -206,9 +183,8 @@ def check_document_dates(entry, dates, chrome):
     return "; ".join(notes) or "no dates stated in text"
 
 
-def _document_row(entry, source, sha256, parsed, base_url):
-    url = cite.permalink(base_url, "documents", entry["id"])
-    row = {
+def _document_row(entry, source, sha256, parsed):
+    return {
         "id": entry["id"],
         "title": entry["title"],
         "title_en": entry["title_en"] if entry["language"] != "en" else entry["title"],
@@ -229,8 +205,4 @@ def _document_row(entry, source, sha256, parsed, base_url):
         "section_count": len(parsed["sections"]),
         "clause_count": len(parsed["clauses"]),
         "date_check": None,
-        "permalink": url,
     }
-    row["citation"] = cite.cite_en(row, url)
-    row["citation_zh"] = cite.cite_zh(row, url)
-    return row

@@ -8,8 +8,7 @@ TABLES = {
             "issuer": str, "doc_number": str, "issue_date": str, "publication_date": str,
             "source_name": str, "source_url": str, "translation": str, "about": str,
             "file": str, "sha256": str, "chars": int, "section_count": int, "clause_count": int,
-            "date_check": str, "permalink": str, "citation": str, "citation_zh": str,
-            "manifest_position": int, "input_sha256": str, "file_stat": str,
+            "date_check": str, "manifest_position": int, "input_sha256": str, "file_stat": str,
         },
         "id", [],
     ),
@@ -24,7 +23,7 @@ TABLES = {
         {
             "id": str, "document_id": str, "section_id": str, "paragraph": int, "sentence": int,
             "position": int, "sort_key": int, "text": str, "start": int, "end": int, "line": int, "language": str,
-            "text_seg": str, "modality": str, "modality_cue": str, "measures": str, "instruments": str, "permalink": str, "citation": str, "citation_zh": str,
+            "text_seg": str, "modality": str, "modality_cue": str, "measures": str, "instruments": str,
         },
         "id", [("document_id", "documents", "id"), ("section_id", "sections", "id")],
     ),
@@ -40,7 +39,6 @@ TABLES = {
         {
             "id": str, "document_id": str, "clause_id": str, "surface": str, "date_start": str, "date_end": str,
             "precision": str, "role": str, "start": int, "end": int, "sentence": str,
-            "permalink": str, "citation": str, "citation_zh": str,
         },
         "id", [("document_id", "documents", "id"), ("clause_id", "clauses", "id")],
     ),
@@ -48,7 +46,6 @@ TABLES = {
         {
             "id": str, "document_id": str, "clause_id": str, "indicator_id": str, "surface": str, "value": float,
             "unit": str, "qualifier": str, "kind": str, "year": int, "start": int, "end": int, "sentence": str,
-            "permalink": str, "citation": str, "citation_zh": str,
         },
         "id", [("document_id", "documents", "id"), ("clause_id", "clauses", "id"), ("indicator_id", "indicators", "id")],
     ),
@@ -136,11 +133,21 @@ join figures o on o.id = l.other_figure_id
 }
 
 
-def ensure_schema(db, tables=TABLES, indexes=INDEXES, views=VIEWS):
-    """Create every table, foreign key and index; safe to run on a database that has them."""
+# Full-text indexes: name -> (indexed column, FTS5 tokenizer). The search copy of each clause (search.index_text)
+# is indexed under the clause's rowid. Porter stems English on both sides (train finds training); CJK
+# characters are separated before indexing, so unicode61 makes each its own token.
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+FTS = {"clauses_fts": ("search_text", FTS_TOKENIZE)}
+
+
+def ensure_schema(db, tables=TABLES, indexes=INDEXES, views=VIEWS, fts=FTS):
+    """Create every table, foreign key, full-text index, index and view; safe to run on a database that has them.
+    Pass indexes={} to leave the indexes for later (a full build creates them after the inserts)."""
     for name, (columns, pk, fks) in tables.items():
         if not db[name].exists():
             db[name].create(columns, pk=pk, foreign_keys=fks, not_null={pk} if isinstance(pk, str) else set(pk))
+    for name, (column, tokenize) in fts.items():
+        db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS [{name}] USING fts5([{column}], tokenize='{tokenize}')")
     for name, index_list in indexes.items():
         for cols in index_list:
             db[name].create_index(cols, if_not_exists=True)

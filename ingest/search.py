@@ -12,7 +12,6 @@ import re
 from .normalise import CJK_CHAR, normalise, normalise_for_search
 from .segment import get_tokenizer
 
-FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 SEPARATOR = "\u200b"  # zero-width space: a token separator for unicode61, invisible on the page
 MATCH_NOTHING = '""'  # an empty phrase is valid FTS5 and matches no row
 MAX_QUERY_CHARS = 1000  # longer queries are cut: no one types more, and jieba cost grows with length

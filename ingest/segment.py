@@ -9,17 +9,16 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .corpusfiles import REPOSITORY_CORPUS, USERDICT
 from .normalise import has_cjk, normalise
 
 if TYPE_CHECKING:
     import jieba
 
-USERDICT_NAME = "userdict.txt"
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 @functools.lru_cache(maxsize=4)
-def get_tokenizer(userdict: str = str(DEFAULT_CORPUS / USERDICT_NAME)) -> jieba.Tokenizer:
+def get_tokenizer(userdict: str = str(REPOSITORY_CORPUS / USERDICT)) -> jieba.Tokenizer:
     """A jieba tokenizer with the corpus user dictionary loaded. Its cache lives in the temp dir, not the repo."""
     # Imported here, on first use: importing jieba takes 0.1 s (it imports pkg_resources), which a no-op
     # build never needs, and which a one-document rebuild spends while it copies the database.

@@ -7,8 +7,8 @@ from clauses c left join sections s on s.id = c.section_id
 where c.document_id = :id order by c.position
 """
 _CLAUSE_CONTEXT = """
-select c.id, c.text, c.position, c.document_id, d.title, d.citation as doc_citation,
-  c.section_id, s.heading, s.number, c.citation, c.citation_zh,
+select c.id, c.text, c.position, c.document_id, d.title,
+  c.section_id, s.heading, s.number,
   (select id from clauses p where p.document_id = c.document_id and p.position = c.position - 1) as previous_id,
   (select id from clauses n where n.document_id = c.document_id and n.position = c.position + 1) as next_id
 from clauses c join documents d on d.id = c.document_id left join sections s on s.id = c.section_id

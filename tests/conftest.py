@@ -1,5 +1,5 @@
-"""Shared fixtures: the real build of the real corpus, once per session, served by a real Datasette."""
-import json
+"""Fixtures: the real build of the real corpus and of the tiny fixture corpus, once per session, served by a
+real Datasette. Tests under tests/slow/ are marked slow: `pytest -m "not slow"` is the fast layer."""
 import os
 import shutil
 import socket
@@ -9,42 +9,33 @@ import time
 from pathlib import Path
 
 import httpx
-
 import pytest
-import yaml
-from datasette.app import Datasette
 
-from ingest import builder as build
+from ingest.build import build
+from support import CORPUS, FIXTURE_CORPUS, ROOT, make_datasette
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-GOLD = Path(__file__).resolve().parent / "gold"
+SLOW = Path(__file__).resolve().parent / "slow"
 
 
-def make_datasette(db_path):
-    """A Datasette configured exactly as the README's serve command configures it."""
-    return Datasette(
-        [],
-        immutables=[str(db_path)],
-        metadata=yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8")),
-        plugins_dir=str(ROOT / "plugins"),
-        template_dir=str(ROOT / "templates"),
-        settings=json.loads((ROOT / "settings.json").read_text()),
-    )
-
-
-def corpus_lines():
-    """(line, language) for every line of every corpus document, decoded as the build decodes it."""
-    from ingest.decode import decode_bytes
-    from ingest.manifest import load_manifest
-    return [(line, entry["language"]) for entry in load_manifest(CORPUS)
-            for line in decode_bytes(entry["path"].read_bytes(), entry["path"]).splitlines()]
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
 def db_path(tmp_path_factory):
+    """The five-document corpus, built."""
     path = tmp_path_factory.mktemp("db") / "policy.db"
-    build.build(CORPUS, path)
+    build(CORPUS, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def fixture_db_path(tmp_path_factory):
+    """The tiny fixture corpus (tests/fixtures/corpus), built."""
+    path = tmp_path_factory.mktemp("fixture-db") / "policy.db"
+    build(FIXTURE_CORPUS, path)
     return path
 
 
@@ -79,39 +70,14 @@ def corpus_copy(tmp_path):
     return dest
 
 
-def dump_database(path):
-    """Every row of every table but build_info, order-free, plus the search index keyed by clause id
-    (rowids may differ between builds that are otherwise equal). documents.file_stat is left out: it records
-    the files' times on this disk, not what was built from them."""
-    import sqlite3
-    conn = sqlite3.connect(path)
-    tables = [t for (t,) in conn.execute(
-        "select name from sqlite_master where type = 'table' and name not like 'clauses_fts%' and name != 'build_info'")]
-
-    def columns(table):
-        return ", ".join(f"[{c}]" for (_, c, *_) in conn.execute(f"pragma table_info([{table}])") if (table, c) != ("documents", "file_stat"))
-
-    dump = {t: sorted(conn.execute(f"select {columns(t)} from [{t}]").fetchall(), key=repr) for t in tables}
-    dump["fts"] = sorted(conn.execute(
-        "select c.id, f.search_text from clauses_fts f join clauses c on c.rowid = f.rowid").fetchall())
-    conn.close()
-    return dump
-
-
-def load_gold(name):
-    return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
-
-
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(db_path, tmp_path_factory):
-    """The README's serve command on a configuration directory holding the test build."""
-    config = tmp_path_factory.mktemp("serve")
+def serve(db_path, config):
+    """The README's serve command on a configuration directory holding db_path, on a free port: (base URL, process)."""
     for name in ("metadata.yml", "settings.json", "plugins", "templates"):
         os.symlink(ROOT / name, config / name)
     os.symlink(db_path, config / "policy.db")
@@ -123,12 +89,17 @@ def server(db_path, tmp_path_factory):
     for _ in range(100):
         try:
             if httpx.get(base + "/-/versions.json", timeout=1).status_code == 200:
-                break
+                return base, proc
         except httpx.HTTPError:
             time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError(proc.stderr.read().decode())
+    proc.kill()
+    raise RuntimeError(proc.stderr.read().decode())
+
+
+@pytest.fixture(scope="session")
+def server(db_path, tmp_path_factory):
+    """The README's serve command on a configuration directory holding the test build."""
+    base, proc = serve(db_path, tmp_path_factory.mktemp("serve"))
     yield base
     proc.terminate()
     proc.wait(timeout=10)

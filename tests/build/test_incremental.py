@@ -5,8 +5,9 @@ import os
 import sqlite3
 import time
 
-from conftest import dump_database as _dump
-from ingest import builder
+from support import ROOT, dump_database as _dump
+from ingest.build import build
+from ingest.build.plan import RECENT_CHANGE_NS
 from ingest.manifest import load_manifest
 
 
@@ -16,24 +17,24 @@ def _mode(path):
 
 def test_unchanged_corpus_writes_nothing(corpus_copy, tmp_path):
     db = tmp_path / "p.db"
-    assert builder.build(corpus_copy, db)["mode"] == "full"
+    assert build(corpus_copy, db)["mode"] == "full"
     before = (hashlib.sha256(db.read_bytes()).hexdigest(), db.stat().st_mtime_ns)
-    result = builder.build(corpus_copy, db)
+    result = build(corpus_copy, db)
     assert (result["mode"], result["processed"]) == ("unchanged", 0)
     assert (hashlib.sha256(db.read_bytes()).hexdigest(), db.stat().st_mtime_ns) == before
 
 
 def test_one_changed_document_is_redone_and_equals_a_full_build(corpus_copy, tmp_path):
     db = tmp_path / "p.db"
-    builder.build(corpus_copy, db)
+    build(corpus_copy, db)
     ids_before = dict(sqlite3.connect(db).execute("select id, text from clauses where document_id != 'news-2021-beijing-overseas-talent'").fetchall())
     with open(corpus_copy / "news-2021-beijing-overseas-talent.en.txt", "a", encoding="utf-8") as f:
         f.write("\nThe office will train 2,000 more agents by 2026.\n")
-    result = builder.build(corpus_copy, db)
+    result = build(corpus_copy, db)
     assert (result["mode"], result["processed"]) == ("incremental", 1)
     assert _mode(db) == ("incremental", 1)
     full = tmp_path / "full.db"
-    builder.build(corpus_copy, full, full=True)
+    build(corpus_copy, full, full=True)
     assert _dump(db) == _dump(full)
     after = dict(sqlite3.connect(db).execute("select id, text from clauses").fetchall())
     assert all(after[i] == t for i, t in ids_before.items())  # untouched documents keep their ids and text
@@ -43,26 +44,26 @@ def test_one_changed_document_is_redone_and_equals_a_full_build(corpus_copy, tmp
 def test_removed_and_reordered_documents(corpus_copy, tmp_path):
     import yaml
     db = tmp_path / "p.db"
-    builder.build(corpus_copy, db)
+    build(corpus_copy, db)
     manifest = yaml.safe_load((corpus_copy / "manifest.yml").read_text(encoding="utf-8"))
     dropped = manifest.pop()  # the last entry: no other document is "about" it
     manifest.reverse()
     (corpus_copy / dropped["file"]).unlink()
     (corpus_copy / "manifest.yml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
-    result = builder.build(corpus_copy, db)
+    result = build(corpus_copy, db)
     assert result["mode"] == "incremental" and result["processed"] == 0
     full = tmp_path / "full.db"
-    builder.build(corpus_copy, full, full=True)
+    build(corpus_copy, full, full=True)
     assert _dump(db) == _dump(full)
     assert sqlite3.connect(db).execute("select count(*) from clauses where document_id = ?", [dropped["id"]]).fetchone()[0] == 0
 
 
 def test_changed_glossary_redoes_everything(corpus_copy, tmp_path):
     db = tmp_path / "p.db"
-    builder.build(corpus_copy, db)
+    build(corpus_copy, db)
     with open(corpus_copy / "glossary.yml", "a", encoding="utf-8") as f:
         f.write("\n  - id: zz-test-term\n    zh: [就业]\n    en: [employment]\n")
-    result = builder.build(corpus_copy, db)
+    result = build(corpus_copy, db)
     assert (result["mode"], result["processed"]) == ("full", 5)
     total = sqlite3.connect(db).execute("select total_count from glossary where id = 'zz-test-term'").fetchone()[0]
     assert total > 10
@@ -70,21 +71,21 @@ def test_changed_glossary_redoes_everything(corpus_copy, tmp_path):
 
 def test_parallel_build_equals_serial_build(corpus_copy, tmp_path):
     serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
-    builder.build(corpus_copy, serial, jobs=1)
-    builder.build(corpus_copy, parallel, jobs=2)
+    build(corpus_copy, serial, jobs=1)
+    build(corpus_copy, parallel, jobs=2)
     assert _dump(serial) == _dump(parallel)
 
 
 def test_parallel_build_in_batches_equals_serial_build(tmp_path):
     """Forty documents go to two workers in batches of five: rows and reading order are those of one process."""
-    spec = importlib.util.spec_from_file_location("generate_corpus", builder.ROOT / "bench" / "generate_corpus.py")
+    spec = importlib.util.spec_from_file_location("generate_corpus", ROOT / "bench" / "generate_corpus.py")
     generator = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generator)
     corpus = tmp_path / "corpus-40"
     generator.generate(corpus, 40, seed=1)
     serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
-    builder.build(corpus, serial, jobs=1)
-    builder.build(corpus, parallel, jobs=2)
+    build(corpus, serial, jobs=1)
+    build(corpus, parallel, jobs=2)
     assert _dump(serial) == _dump(parallel)
     order = "select id from documents order by manifest_position"
     assert [r for (r,) in sqlite3.connect(parallel).execute(order)] == [e["id"] for e in load_manifest(corpus)]
@@ -96,9 +97,9 @@ def _stat(path):
 
 
 def test_file_stats_spare_rereading_unchanged_files_but_catch_every_change(corpus_copy, tmp_path):
-    time.sleep(builder.RECENT_CHANGE_NS / 1e9 + 0.1)  # let the copied files age past the racy window
+    time.sleep(RECENT_CHANGE_NS / 1e9 + 0.1)  # let the copied files age past the racy window
     db = tmp_path / "p.db"
-    builder.build(corpus_copy, db)
+    build(corpus_copy, db)
     conn = sqlite3.connect(db)
     assert dict(conn.execute("select file, file_stat from documents")) == {
         name: _stat(corpus_copy / name) for (name,) in conn.execute("select file from documents")}
@@ -108,17 +109,17 @@ def test_file_stats_spare_rereading_unchanged_files_but_catch_every_change(corpu
     mtime = edited.stat().st_mtime_ns
     edited.write_bytes(edited.read_bytes().replace(b"2021", b"2022", 1))
     os.utime(edited, ns=(mtime, mtime))
-    assert builder.build(corpus_copy, db)["processed"] == 1
+    assert build(corpus_copy, db)["processed"] == 1
     row = sqlite3.connect(db).execute("select sha256, file_stat from documents where file = ?", [edited.name]).fetchone()
     assert row == (hashlib.sha256(edited.read_bytes()).hexdigest(), None)  # changed just now: not trusted yet
     # Touched, not changed: hashed again and found equal, so nothing is redone or written.
     touched = corpus_copy / "ip-talent-plan-2021.en.txt"
     os.utime(touched)
-    assert builder.build(corpus_copy, db)["mode"] == "unchanged"
+    assert build(corpus_copy, db)["mode"] == "unchanged"
     # The next build that writes, once the racy window has passed, records both files' new stats.
-    time.sleep(builder.RECENT_CHANGE_NS / 1e9 + 0.1)
+    time.sleep(RECENT_CHANGE_NS / 1e9 + 0.1)
     with open(corpus_copy / "news-2024-ip-talent-scale.en.txt", "a", encoding="utf-8") as f:
         f.write("\nOne more sentence.\n")
-    assert builder.build(corpus_copy, db)["processed"] == 1
+    assert build(corpus_copy, db)["processed"] == 1
     stats = dict(sqlite3.connect(db).execute("select file, file_stat from documents"))
     assert stats[touched.name] == _stat(touched) and stats[edited.name] == _stat(edited)

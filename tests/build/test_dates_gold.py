@@ -1,7 +1,7 @@
 """The date ledger against tests/gold/dates.yml, which was written by reading the documents."""
 import pytest
 
-from conftest import load_gold
+from support import load_gold
 
 GOLD = load_gold("dates.yml")
 
@@ -66,10 +66,10 @@ def test_manifest_dates_are_checked_against_the_text(db):
 
 def test_a_disagreeing_manifest_date_is_flagged(corpus_copy, tmp_path):
     import sqlite3
-    from ingest import builder
+    from ingest.build import build
     manifest = corpus_copy / "manifest.yml"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace("issue_date: 2020-04-23", "issue_date: 2020-04-24"), encoding="utf-8")
     db = tmp_path / "p.db"
-    builder.build(corpus_copy, db)
+    build(corpus_copy, db)
     check = sqlite3.connect(db).execute("select date_check from documents where id = 'cnipa-2020-37'").fetchone()[0]
     assert "issue_date 2020-04-24 disagrees with text 2020-04-23" in check

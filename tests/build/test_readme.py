@@ -2,7 +2,7 @@
 import re
 import subprocess
 
-from conftest import ROOT
+from support import ROOT
 
 
 def _bash_blocks():

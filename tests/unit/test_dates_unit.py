@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import corpus_lines
+from support import corpus_lines
 from ingest import dates
 from ingest.dates import parse_chinese_small, parse_doc_date, tag_dates, tag_signature_date
 

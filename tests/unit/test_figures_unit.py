@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import corpus_lines
+from support import corpus_lines
 from ingest.figures import (
     DIGIT_RUN, EN_DIGITS, EN_NUMBER_WORDS, ZH_NUMBER, ZH_NUMBER_SCREEN, last_ascii_word, matches_at, number_word_starts,
     tag_figures,

@@ -1,7 +1,7 @@
 """Nothing in the database goes undocumented: every table and column has a description in metadata.yml."""
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 
 
 def _metadata_tables():

@@ -2,7 +2,7 @@
 test, the width folds, and segmentation with its dictionary cache."""
 import pytest
 
-from conftest import corpus_lines
+from support import corpus_lines
 from ingest.chrome import _CHROME_LINE, _is_menu, chrome_reason
 from ingest.decode import decode_bytes
 from ingest.errors import CorpusError

@@ -1,16 +1,15 @@
 """Unit tests for ingest.measures: clause text in, measures and modality out. No database."""
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
-from conftest import corpus_lines
+from support import CORPUS, corpus_lines
 from ingest.errors import CorpusError
 from ingest.measures import carries_lead_in, clause_literals, load_taxonomy, tag_measures, tag_modality
 from ingest.normalise import normalise
 
-MEASURES_YML = Path(__file__).parent.parent / "corpus" / "measures.yml"
+MEASURES_YML = CORPUS / "measures.yml"
 
 
 @pytest.fixture(scope="module")

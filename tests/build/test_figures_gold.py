@@ -1,7 +1,7 @@
 """The figure ledger against tests/gold/figures.yml, which was written by reading the documents."""
 import pytest
 
-from conftest import load_gold
+from support import load_gold
 from ingest.figures import tag_figures
 from ingest.normalise import normalise
 
@@ -124,7 +124,7 @@ def test_figure_units_follow_the_corpus_user_dictionary(corpus_copy, tmp_path):
     """A researcher's new word in corpus/userdict.txt is the unit of the number before it: the figure tagger
     segments with the corpus's own dictionary, not with the repository's."""
     import sqlite3
-    from ingest import builder
+    from ingest.build import build
 
     with open(corpus_copy / "userdict.txt", "a", encoding="utf-8") as f:
         f.write("\n高精尖缺人才 100 n\n")
@@ -134,7 +134,7 @@ def test_figure_units_follow_the_corpus_user_dictionary(corpus_copy, tmp_path):
     assert sentence in text
     notice.write_text(text.replace(sentence, sentence + "今年培养300名高精尖缺人才。", 1), encoding="utf-8")
     db = tmp_path / "policy.db"
-    builder.build(corpus_copy, db)
+    build(corpus_copy, db)
     conn = sqlite3.connect(db)
     units = conn.execute("select unit from figures where document_id = 'cnipa-2020-37' and value = 300").fetchall()
     conn.close()

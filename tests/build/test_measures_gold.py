@@ -3,8 +3,8 @@ import collections
 import json
 import sqlite3
 
-from conftest import load_gold
-from ingest import builder
+from support import load_gold
+from ingest.build import build
 
 GOLD = load_gold("measures.yml")
 
@@ -68,7 +68,7 @@ def test_a_category_added_to_the_taxonomy_file_tags_clauses_without_code_changes
       en: [epidemic, pandemic]
 """, 1), encoding="utf-8")
     db = tmp_path / "p.db"
-    builder.build(corpus_copy, db)
+    build(corpus_copy, db)
     conn = sqlite3.connect(db)
     tagged = conn.execute("select count(distinct document_id), count(*) from clause_measures where measure_id = 'epidemic-response'").fetchone()
     assert tagged[0] >= 2 and tagged[1] >= 5

@@ -1,5 +1,5 @@
 """Glossary counting: the word screen that spares most regex runs must never change a count."""
-from conftest import CORPUS, corpus_lines
+from support import CORPUS, corpus_lines
 from ingest.glossary import _term_pattern, count_terms, load_glossary
 from ingest.normalise import normalise
 

@@ -1,0 +1,13 @@
+"""The files of a corpus folder that are not documents, named once: the manifest and the curated data."""
+from pathlib import Path
+
+MANIFEST = "manifest.yml"
+GLOSSARY = "glossary.yml"  # Chinese/English term pairs
+USERDICT = "userdict.txt"  # jieba's user dictionary
+TAXONOMY = "measures.yml"  # the policy-measure taxonomy
+# The curated files: what every document's rows depend on besides its own file and manifest entry.
+CURATED = (GLOSSARY, USERDICT, TAXONOMY)
+NOT_DOCUMENTS = frozenset((MANIFEST, *CURATED))
+
+# The repository's own corpus: the default for the build, and the user dictionary search segments with.
+REPOSITORY_CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -1,0 +1,30 @@
+"""The curated data every document is processed with, loaded once into one frozen value."""
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import corpusfiles
+from .glossary import load_glossary
+from .measures import load_taxonomy
+
+
+@dataclass(frozen=True)
+class Curated:
+    """What researchers curate in corpus/, as the taggers take it. Sent once to each worker process."""
+    userdict: str  # path of jieba's user dictionary (jieba loads it by path)
+    glossary: tuple  # glossary terms: {"id", "zh": [...], "en": [...], "note"}
+    taxonomy: dict  # the measure taxonomy, cues compiled (measures.load_taxonomy)
+
+
+def load_curated(corpus_dir) -> Curated:
+    """Read and check the curated files of a corpus folder; a CorpusError names the file and line."""
+    corpus_dir = Path(corpus_dir)
+    return Curated(
+        userdict=str(corpus_dir / corpusfiles.USERDICT),
+        glossary=tuple(load_glossary(corpus_dir / corpusfiles.GLOSSARY)),
+        taxonomy=load_taxonomy(corpus_dir / corpusfiles.TAXONOMY),
+    )
+
+
+def curated_paths(corpus_dir) -> list[Path]:
+    """The curated files of a corpus folder, in a fixed order (for hashing)."""
+    return [Path(corpus_dir) / name for name in corpusfiles.CURATED]

@@ -1,0 +1,58 @@
+"""What the tests share that is not a fixture: paths, a Datasette configured as the README serves it, the
+whole-database dump that equal builds must agree on, gold files."""
+import json
+import sqlite3
+from pathlib import Path
+
+import yaml
+from datasette.app import Datasette
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+TESTS = Path(__file__).resolve().parent
+GOLD = TESTS / "gold"
+FIXTURES = TESTS / "fixtures"
+FIXTURE_CORPUS = FIXTURES / "corpus"
+
+
+def make_datasette(db_path):
+    """A Datasette configured exactly as the README's serve command configures it."""
+    return Datasette(
+        [],
+        immutables=[str(db_path)],
+        metadata=yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8")),
+        plugins_dir=str(ROOT / "plugins"),
+        template_dir=str(ROOT / "templates"),
+        settings=json.loads((ROOT / "settings.json").read_text()),
+    )
+
+
+def corpus_lines():
+    """(line, language) for every line of every corpus document, decoded as the build decodes it."""
+    from ingest.decode import decode_bytes
+    from ingest.manifest import load_manifest
+    return [(line, entry["language"]) for entry in load_manifest(CORPUS)
+            for line in decode_bytes(entry["path"].read_bytes(), entry["path"]).splitlines()]
+
+
+def dump_database(path):
+    """Every row of every table but build_info, order-free, plus the search index keyed by clause id
+    (rowids may differ between builds that are otherwise equal). documents.file_stat is left out: it records
+    the files' times on this disk, not what was built from them."""
+    conn = sqlite3.connect(path)
+    tables = [t for (t,) in conn.execute(
+        "select name from sqlite_master where type = 'table' and name not like 'clauses_fts%' and name != 'build_info'")]
+
+    def columns(table):
+        return ", ".join(f"[{c}]" for (_, c, *_) in conn.execute(f"pragma table_info([{table}])")
+                         if (table, c) != ("documents", "file_stat"))
+
+    dump = {t: sorted(conn.execute(f"select {columns(t)} from [{t}]").fetchall(), key=repr) for t in tables}
+    dump["fts"] = sorted(conn.execute(
+        "select c.id, f.search_text from clauses_fts f join clauses c on c.rowid = f.rowid").fetchall())
+    conn.close()
+    return dump
+
+
+def load_gold(name):
+    return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
