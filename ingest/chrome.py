@@ -25,7 +25,7 @@ def _rule(reason, pattern):
 
 
 # A whole line that is chrome wherever it appears.
-_CHROME_LINE = [
+CHROME_RULES = [
     _rule("breadcrumb", re.compile(r"您现在的位置|当前位置[:：]|^首页\s*[>›]")),
     _rule("page tools", re.compile(r"^(大\s*中\s*小|打印|关闭窗口|打印本页|关闭|【?字体[:：].*|分享到.*|收藏|返回顶部|Print|Close)$")),
     _rule("dateline", re.compile(r"^(发布时间|发布日期|来源|浏览次数|点击数|时间)[:：]|^(Updated|Published|Release Date|Date|Source)\s*:", re.I)),
@@ -51,23 +51,23 @@ _MENU_SEP = re.compile(r"\s*\|\s*")
 
 
 # Every screening word of the rules, found in a line in one pass.
-_SCREEN_WORDS = LiteralSet(w for rule in _CHROME_LINE for w in rule.words)
+_SCREEN_WORDS = LiteralSet(w for rule in CHROME_RULES for w in rule.words)
 
 
 def chrome_reason(text: str):
     """Why this single line is page chrome, or None when it may be document text."""
     present = _SCREEN_WORDS.present(text.lower())
-    for rule in _CHROME_LINE:
+    for rule in CHROME_RULES:
         if rule.words and rule.words.isdisjoint(present):
             continue
         if rule.pattern.search(text):
             return rule.reason
-    if _is_menu(text):
+    if is_menu(text):
         return "menu"
     return None
 
 
-def _is_menu(text):
+def is_menu(text):
     if "|" not in text:
         return False
     cells = [c for c in _MENU_SEP.split(text.strip(" |")) if c]

@@ -5,12 +5,13 @@ from pathlib import Path
 from . import corpusfiles
 from .glossary import load_glossary
 from .measures import load_taxonomy
+from .segment import read_userdict
 
 
 @dataclass(frozen=True)
 class Curated:
     """What researchers curate in corpus/, as the taggers take it. Sent once to each worker process."""
-    userdict: str  # path of jieba's user dictionary (jieba loads it by path)
+    userdict: tuple  # the user dictionary's (word, frequency, part of speech) entries
     glossary: tuple  # glossary terms: {"id", "zh": [...], "en": [...], "note"}
     taxonomy: dict  # the measure taxonomy, cues compiled (measures.load_taxonomy)
 
@@ -19,7 +20,7 @@ def load_curated(corpus_dir) -> Curated:
     """Read and check the curated files of a corpus folder; a CorpusError names the file and line."""
     corpus_dir = Path(corpus_dir)
     return Curated(
-        userdict=str(corpus_dir / corpusfiles.USERDICT),
+        userdict=tuple(read_userdict(corpus_dir / corpusfiles.USERDICT)),
         glossary=tuple(load_glossary(corpus_dir / corpusfiles.GLOSSARY)),
         taxonomy=load_taxonomy(corpus_dir / corpusfiles.TAXONOMY),
     )

@@ -4,7 +4,6 @@ tag_figures() returns one dict per quantity, with offsets into the clause text (
 that are not quantities (years, dates, durations, ordinals, list numbers, phone / document / house numbers,
 number words inside names and slogans) are left out.
 """
-import functools
 import re
 import string
 
@@ -434,7 +433,7 @@ class WordStarts:
 
     def __contains__(self, offset):
         if self._starts is None:
-            self._starts = self._find() if self.words else {s for _, s, _ in self.tokenizer.tokenize(self.text)}
+            self._starts = self._find() if self.words else {s for _, s, _ in self.tokenizer.spans(self.text)}
         return offset in self._starts
 
     def _find(self):
@@ -527,7 +526,7 @@ def parse_chinese_nouns(tail: str, tokenizer) -> str | None:
     if not clipped:
         return None
     words, seen_noun = [], False
-    for pair in pos_tokenizer(tokenizer).cut(clipped):
+    for pair in tokenizer.tagged(clipped):
         flag = pair.flag
         if flag.startswith(ZH_NOUN_FLAGS) and not flag.startswith("nr"):
             words.append(pair.word)
@@ -537,23 +536,6 @@ def parse_chinese_nouns(tail: str, tokenizer) -> str | None:
         else:
             break
     return "".join(words) if seen_noun else None
-
-
-@functools.lru_cache(maxsize=4)
-def pos_tokenizer(tokenizer):
-    """A jieba part-of-speech tagger over the corpus's own tokenizer (user dictionary included)."""
-    # Imported on first use: importing it reads the part of speech of every word of jieba's dictionary (0.5 s),
-    # which a build that changes no Chinese figure, and search, never need.
-    import jieba.posseg
-    if tokenizer.dictionary != jieba.posseg.dt.tokenizer.dictionary:
-        return jieba.posseg.POSTokenizer(tokenizer)
-    # Same main dictionary as the module's own tagger: a copy of the table its import read, rather than a
-    # second reading of the dictionary (POSTokenizer() would spend another 0.5 s). The user dictionary's
-    # tags are added on first use, as POSTokenizer always does.
-    tagger = object.__new__(jieba.posseg.POSTokenizer)
-    tagger.tokenizer = tokenizer
-    tagger.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
-    return tagger
 
 
 # ================================================================================== shared steps

@@ -49,7 +49,7 @@ def _variant_pattern(variant):
 
 
 @functools.lru_cache(maxsize=4096)
-def _term_pattern(variants):
+def term_pattern(variants):
     """One regex for all of a term's variants, longest first, so overlapping variants count once."""
     return re.compile("|".join(_variant_pattern(v) for v in sorted(variants, key=len, reverse=True)))
 
@@ -83,7 +83,7 @@ def count_terms(glossary, texts):
             where.setdefault(term_id, []).append(i)
     counts = {}
     for term_id, variants in terms:
-        found = sum(len(_term_pattern(variants).findall(lowered[i])) for i in where.get(term_id, ()))
+        found = sum(len(term_pattern(variants).findall(lowered[i])) for i in where.get(term_id, ()))
         if found:
             counts[term_id] = found
     return counts

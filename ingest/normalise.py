@@ -10,15 +10,15 @@ _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _SPACES = {cp: 0x20 for cp in (0x00A0, 0x3000, 0x2002, 0x2003, 0x2009, 0x202F, 0x205F)}
 # Zero-width characters become plain spaces (not deleted) so that lengths stay the same.
 _ZERO_WIDTH = {cp: 0x20 for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
-_WIDTH_TABLE = {**_FULLWIDTH, **_SPACES, **_ZERO_WIDTH}
+WIDTH_TABLE = {**_FULLWIDTH, **_SPACES, **_ZERO_WIDTH}
 # Only letters and digits: search snippets keep the document's own punctuation (，；。).
-_ALNUM_WIDTH_TABLE = {
+ALNUMWIDTH_TABLE = {
     **{cp: to for cp, to in _FULLWIDTH.items() if chr(to).isalnum()}, **_SPACES, **_ZERO_WIDTH,
 }
 
 
 @functools.lru_cache(maxsize=1)
-def _t2s():
+def t2s():
     return opencc.OpenCC("t2s")
 
 
@@ -41,24 +41,24 @@ def char_folder(table: dict):
 
 
 # Full-width letters, digits and punctuation to ASCII; odd spaces to a plain space.
-fold_width = char_folder(_WIDTH_TABLE)
-_fold_alnum_width = char_folder(_ALNUM_WIDTH_TABLE)
+fold_width = char_folder(WIDTH_TABLE)
+fold_alnum_width = char_folder(ALNUMWIDTH_TABLE)
 
 
 def fold_traditional(text: str) -> str:
     """Traditional Chinese characters to simplified, character by character (length-preserving)."""
     if text.isascii():  # nothing to convert; Python knows this of a string without reading it
         return text
-    converted = _t2s().convert(text)
+    converted = t2s().convert(text)
     if len(converted) == len(text):
         return converted
     # OpenCC converted a phrase to one of another length: fall back to single characters.
-    return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+    return "".join(c if len(c := t2s().convert(ch)) == 1 else ch for ch in text)
 
 
 def normalise_for_search(text: str) -> str:
     """Like normalise() but punctuation keeps its width, so search snippets look like the source."""
-    return fold_traditional(_fold_alnum_width(text))
+    return fold_traditional(fold_alnum_width(text))
 
 
 @functools.lru_cache(maxsize=1024)  # each clause is normalised by several taggers in turn

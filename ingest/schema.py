@@ -83,7 +83,7 @@ TABLES = {
         {
             "key": str, "built_at": str, "mode": str, "documents_processed": int, "corpus_sha256": str,
             "knowledge_sha256": str, "document_count": int, "clause_count": int,
-            "python_version": str, "sqlite_version": str, "jieba_version": str,
+            "python_version": str, "sqlite_version": str, "rjieba_version": str,
             "sqlite_utils_version": str, "datasette_version": str, "cn2an_version": str, "opencc_version": str,
         },
         "key", [],

@@ -46,7 +46,7 @@ def query_words(query: str, tokenizer=None):
     """The words of a free-text query: jieba words for Chinese, whitespace words otherwise."""
     tokenizer = tokenizer or get_tokenizer()
     words = []
-    for piece in tokenizer.lcut(normalise(query), HMM=True):
+    for piece in tokenizer.words(normalise(query)):
         if fts_tokens(piece):
             words.append(piece)
     return words

@@ -16,7 +16,7 @@ _NUMBERED = [
     (3, re.compile(r"^(--|——)(?=\S)")),
 ]
 _DOC_NUMBER = re.compile(r"^\S{1,20}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
-_TERMINAL = re.compile(r"[。！？；：:.!?;,，]$|[。.!?][\"”’']$")
+TERMINAL = re.compile(r"[。！？；：:.!?;,，]$|[。.!?][\"”’']$")
 _TABLE_ROW = re.compile(r"\|")
 # Marker-led lines longer than this are paragraphs that happen to start with a number.
 _MAX_HEADING = {"zh": 60, "en": 200}
@@ -48,16 +48,16 @@ def _is_table_row(text):
     return _TABLE_ROW.search(text) and len(cells) >= 2 and any(re.fullmatch(r"[\d.,]+", c) for c in cells)
 
 
-def _ends_a_sentence(text):
-    """True when _TERMINAL matches at the end of the line. A match is at most two characters, and $ also matches
+def ends_a_sentence(text):
+    """True when TERMINAL matches at the end of the line. A match is at most two characters, and $ also matches
     before a final newline: the last three characters hold any match. Searched whole, the line would have the
     regex tried at every one of its offsets."""
-    return _TERMINAL.search(text[-3:]) is not None
+    return TERMINAL.search(text[-3:]) is not None
 
 
 def _looks_like_heading(text, next_text, lang):
     """An unnumbered heading: short, no final punctuation, followed by a much longer paragraph or a table."""
-    if _ends_a_sentence(text) or next_text is None:
+    if ends_a_sentence(text) or next_text is None:
         return False
     short = len(text) <= 40 if lang == "zh" else len(text.split()) <= 16
     return short and (_is_table_row(next_text) or len(next_text) >= max(80, 2 * len(text)))
@@ -75,7 +75,7 @@ def find_blocks(lines, lang, doc_number=None):
             blocks.append(Block("table_row", ln, 0, "", ""))
         elif (num := _numbered(text, lang)) is not None:
             blocks.append(Block("heading", ln, num[0], num[1], num[2]))
-        elif i == 0 and not _ends_a_sentence(text) and len(text) <= 200:
+        elif i == 0 and not ends_a_sentence(text) and len(text) <= 200:
             blocks.append(Block("title", ln, 0, "", text))
         elif _looks_like_heading(text, next_text, lang):
             blocks.append(Block("heading", ln, -1, "", text))  # level settled below

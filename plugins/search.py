@@ -1,7 +1,7 @@
 """Search plugin: our escape_fts() replaces Datasette's, so every search entry point handles Chinese.
 
 The functions come from ingest.search, the module the build uses to write the index, so the query
-is segmented and normalised by the very same jieba tokenizer, user dictionary and folding.
+is segmented and normalised by the very same segmenter, user dictionary and folding.
 """
 import html
 import sqlite3
@@ -42,7 +42,7 @@ def prepare_connection(conn):
 
 @hookimpl
 def startup(datasette):
-    # Load jieba's dictionary now rather than in the first visitor's request (about a second).
+    # Load the segmenter's dictionary now rather than in the first visitor's request.
     get_tokenizer()
 
 

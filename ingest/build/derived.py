@@ -94,7 +94,7 @@ def record_build(db, plan):
         "clause_count": db.execute("select count(*) from clauses").fetchone()[0],
         "python_version": platform.python_version(),
         "sqlite_version": sqlite3.sqlite_version,
-        "jieba_version": _version("jieba"),
+        "rjieba_version": _version("rjieba"),
         "sqlite_utils_version": _version("sqlite-utils"),
         "datasette_version": _version("datasette"),
         "cn2an_version": _version("cn2an"),

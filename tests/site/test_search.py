@@ -26,7 +26,7 @@ ENGLISH_QUERIES = [
 
 
 def _words_of_query(query):
-    """The oracle's reading of a query: quoted parts are phrases; other Chinese is cut by the same jieba."""
+    """The oracle's reading of a query: quoted parts are phrases; other Chinese is cut by the same segmenter."""
     tokenizer = get_tokenizer()
     terms = []
     for quoted, text in re.findall(r'"([^"]*)"|([^"]+)', query):
@@ -34,7 +34,7 @@ def _words_of_query(query):
         if quoted:
             terms.append(("phrase", text))
         elif has_cjk(text):
-            terms.extend(("substring", w) for w in tokenizer.lcut(text) if _WORD.search(w))
+            terms.extend(("substring", w) for w in tokenizer.words(text) if _WORD.search(w))
         else:
             terms.extend(("stem", w) for w in _WORD.findall(text.lower()))
     return terms
@@ -122,7 +122,7 @@ async def test_ranked_search_page_has_snippets_titles_sections_and_permalinks(ds
 
 
 async def test_exact_phrase_ranks_first_for_a_two_word_chinese_query(ds, db):
-    words = [w for w in get_tokenizer().lcut("高校毕业生") if w.strip()]
+    words = [w for w in get_tokenizer().words("高校毕业生") if w.strip()]
     assert words == ["高校", "毕业生"]  # two words: the ranking question is real
     rows = await _search_page(ds, q="高校毕业生")
     texts = {r["id"]: r["text"] for r in db.execute("select id, text from clauses")}

@@ -1,6 +1,6 @@
 """A build killed at any moment leaves either the previous database or the complete new one."""
 import hashlib
-import os
+import importlib.util
 import resource
 import signal
 import sqlite3
@@ -15,31 +15,72 @@ def sha(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_kill_9_during_build_leaves_previous_database(corpus_copy, tmp_path):
-    db = tmp_path / "policy.db"
-    cmd = [sys.executable, str(ROOT / "build.py"), "--corpus", str(corpus_copy), "--db", str(db), "--jobs", "1"]
+def _generate(corpus, documents):
+    spec = importlib.util.spec_from_file_location("generate_corpus", ROOT / "bench" / "generate_corpus.py")
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    generator.generate(corpus, documents, seed=3)
+
+
+def _wait_for(predicate, timeout=60):
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        time.sleep(0.002)
+
+
+def _database_state(path):
+    """(sha256, documents) of a whole database; it must pass SQLite's integrity check."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+        documents = conn.execute("select count(*) from documents").fetchone()[0]
+    finally:
+        conn.close()
+    return sha(path), documents
+
+
+def test_kill_9_mid_write_leaves_the_previous_database(tmp_path):
+    """Builds killed while their temporary database is being written (it exists before the kill and is still
+    there after it, so the rename had not happened) leave the previous database byte for byte; a build that
+    got to its rename leaves the new one, whole. Kills are spread over the whole write. And the previous
+    database's file itself is never written to, killed or not: a server that opened it keeps reading it
+    whole (a swap that copied the new file over the old one, instead of renaming it, fails here)."""
+    corpus, db = tmp_path / "corpus", tmp_path / "policy.db"
+    _generate(corpus, 120)
+    cmd = [sys.executable, str(ROOT / "build.py"), "--corpus", str(corpus), "--db", str(db), "--jobs", "1", "--full"]
     subprocess.run(cmd, check=True, capture_output=True, timeout=300)
-    before = sha(db)
-    # A change, so that a completed build would give a different file.
-    with open(corpus_copy / "news-2021-beijing-overseas-talent.en.txt", "a", encoding="utf-8") as f:
-        f.write("\nA new closing sentence was added.\n")
-    outcomes = []
-    for delay in (0.05, 0.3, 0.6, 0.9, 1.2, 1.6):
+    before = _database_state(db)
+    # How long a build writes: from its temporary file's appearance to the end of the process.
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_for(lambda: list(tmp_path.glob(".policy.db.*.tmp")))
+    appeared = time.monotonic()
+    proc.wait(timeout=300)
+    writing = time.monotonic() - appeared
+    assert writing > 0.3, f"the write took {writing:.2f}s of {time.monotonic() - started:.2f}s: too short to aim at"
+    before = _database_state(db)
+    mid_write = 0
+    # Spread over the write, and thick near its end, where the rename is.
+    for fraction in (0.0, 0.1, 0.25, 0.4, 0.55, 0.7, 0.8, 0.88, 0.93, 0.96, 0.98, 0.99, 1.0):
+        reader = open(db, "rb")  # as a server holds the database it serves
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        temp = tmp_path / f".policy.db.{proc.pid}.tmp"
+        _wait_for(temp.exists)
+        time.sleep(fraction * writing)
         proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        after = sha(db)
-        # Either untouched, or the complete new database (the rename is the last step).
-        if after != before:
-            conn = sqlite3.connect(db)
-            assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
-            assert conn.execute("select count(*) from documents").fetchone()[0] == 5
-            before = after
-        outcomes.append(after == before)
-    assert os.path.exists(db)
-    # At least one kill landed mid-build (the database did not change then).
-    assert any(outcomes)
+        assert proc.wait() in (-signal.SIGKILL, 0)  # killed, or it had just finished
+        with reader:
+            assert hashlib.sha256(reader.read()).hexdigest() == before[0], "the open database was written to"
+        if temp.exists():  # killed before its rename: the previous database, untouched
+            mid_write += 1
+            assert _database_state(db) == before, f"killed at {fraction:.0%} of the write"
+            temp.unlink()  # (a later build would remove it too; see test_stale_temp_file_...)
+        else:  # the rename happened: the new database, whole
+            before = _database_state(db)
+            assert before[1] == 120
+    assert mid_write >= 6, f"only {mid_write} kills landed mid-write"
 
 
 def test_stale_temp_file_of_a_killed_build_is_removed(corpus_copy, tmp_path):

@@ -1,11 +1,8 @@
 """Unit tests for ingest.dates: clause text in, date spans out. No database."""
-import inspect
-import re
 
 import pytest
 
 from support import corpus_lines
-from ingest import dates
 from ingest.dates import parse_chinese_small, parse_doc_date, tag_dates, tag_signature_date
 
 
@@ -145,40 +142,12 @@ def test_tag_signature_date(text, lang, expected):
         assert text[found["start"]:found["end"]] == found["surface"]
 
 
-def signature_without_screen(text, lang):
-    """tag_signature_date as it was before its screen: the full search, then the test of what it found."""
-    stripped = text.strip(dates.SIGNATURE_TRIM)
-    found = dates._find_dates(stripped, lang, None) if stripped else []
-    if len(found) != 1 or found[0]["precision"] != "day" or found[0].get("limit") \
-            or (found[0]["start"], found[0]["end"]) != (0, len(stripped)):
-        return None
-    offset = text.index(stripped)
-    return dates._public({**found[0], "start": offset, "end": offset + len(stripped)}, text, "issued")
-
-
-def test_the_signature_screen_changes_no_result_on_the_corpus():
-    found = 0
-    for line, lang in corpus_lines():
-        expected = signature_without_screen(line, lang)
-        assert tag_signature_date(line, lang) == expected, line
-        found += expected is not None
-    assert found >= 2  # the notice's and the plan's signature lines
-
-
-def test_the_signature_screen_knows_every_pattern_the_finders_scan_with():
-    finders = "".join(inspect.getsource(f) for f in (dates._find_common, dates._find_chinese, dates._find_english))
-    used = {name for name in re.findall(r"\b[A-Z][A-Z_]+\b", finders) if isinstance(getattr(dates, name, None), re.Pattern)}
-    screens = {"DIGIT", "EN_MONTH_SCREEN", "YEAR_SCREEN"}  # tests of whether to scan, not patterns scanned with
-    assert len(used - screens) > 20
-    assert {getattr(dates, name) for name in used - screens} == set(dates._FINDER_PATTERNS)
-
-
-def test_one_regex_for_all_patterns_matches_a_whole_text_when_one_of_them_does():
-    texts = [line.strip(dates.SIGNATURE_TRIM) for line, _ in corpus_lines()]
-    texts += [d["surface"] for text in texts for lang in ("zh", "en") for d in tag_dates(text, lang, "2021-12-31")]
-    whole = [text for text in texts if any(p.fullmatch(text) for p in dates._FINDER_PATTERNS)]
-    assert len(whole) > 30  # date surfaces, each a whole match of its pattern
-    assert [text for text in texts if dates._WHOLE_DATE.fullmatch(text)] == whole
+def test_a_signature_is_found_only_where_a_whole_short_line_is_one_date():
+    signatures = [line for line, lang in corpus_lines() if tag_signature_date(line, lang)]
+    assert signatures == ["2020年4月23日", "December 31, 2021"]
+    assert tag_signature_date("二〇二〇年四月二十三日", "zh")["date_start"] == "2020-04-23"
+    assert tag_signature_date("2020年4月23日前", "zh") is None  # a limit, not a signature
+    assert tag_signature_date("2020年", "zh") is None  # not a day
 
 
 def test_tag_dates_gives_signature_lines_role_issued():

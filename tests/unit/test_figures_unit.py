@@ -255,14 +255,3 @@ def test_chinese_number_screen_never_hides_a_match():
 @pytest.mark.parametrize("text", ["百分之五十的企业", "增长3.5%", "二〇二〇年", "两家机构", "十余人"])
 def test_chinese_number_screen_passes_each_way_a_number_opens(text):
     assert ZH_NUMBER.search(text) and ZH_NUMBER_SCREEN.search(text)
-
-
-def test_the_part_of_speech_tagger_has_the_tags_its_constructor_would_read():
-    """pos_tokenizer copies the tag table jieba.posseg's import read instead of reading the dictionary again."""
-    import jieba.posseg
-    from ingest.figures import pos_tokenizer
-    from ingest.segment import get_tokenizer
-    tokenizer = get_tokenizer()
-    tagger = pos_tokenizer.__wrapped__(tokenizer)  # a new one: the cached one has added the user dictionary's tags
-    assert tagger.tokenizer is tokenizer and len(tagger.word_tag_tab) > 300_000
-    assert tagger.word_tag_tab == jieba.posseg.POSTokenizer(tokenizer).word_tag_tab

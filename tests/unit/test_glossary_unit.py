@@ -1,6 +1,6 @@
 """Glossary counting: the word screen that spares most regex runs must never change a count."""
 from support import CORPUS, corpus_lines
-from ingest.glossary import _term_pattern, count_terms, load_glossary
+from ingest.glossary import term_pattern, count_terms, load_glossary
 from ingest.normalise import normalise
 
 
@@ -8,7 +8,7 @@ def _unscreened_counts(glossary, texts):
     """Every term's regex run on every text: what count_terms gives, the slow way."""
     counts = {}
     for term in glossary:
-        pattern = _term_pattern(tuple(term["zh"] + term["en"]))
+        pattern = term_pattern(tuple(term["zh"] + term["en"]))
         found = sum(len(pattern.findall(normalise(t).lower())) for t in texts)
         if found:
             counts[term["id"]] = found

@@ -1,17 +1,17 @@
 """Text handling on its own: decoding, the chrome rules' screening words, clause splitting and the windowed word
-test, the width folds, and segmentation with its dictionary cache."""
+test, the width folds, and segmenting many texts in one call."""
 import pytest
 
 from support import corpus_lines
-from ingest.chrome import _CHROME_LINE, _is_menu, chrome_reason
+from ingest.chrome import CHROME_RULES, is_menu, chrome_reason
 from ingest.decode import decode_bytes
 from ingest.errors import CorpusError
 from ingest.sentences import split_clauses
 
 
 def reason_rule_by_rule(text):
-    reason = next((rule.reason for rule in _CHROME_LINE if rule.pattern.search(text)), None)
-    return reason or ("menu" if _is_menu(text) else None)
+    reason = next((rule.reason for rule in CHROME_RULES if rule.pattern.search(text)), None)
+    return reason or ("menu" if is_menu(text) else None)
 
 
 @pytest.mark.parametrize("line, reason", [
@@ -50,7 +50,7 @@ def test_abbreviations_far_into_a_long_paragraph_do_not_split():
     assert spans_text(opening + "It cites Notice No. 68 of the bureau.")[-1] == "It cites Notice No. 68 of the bureau."
 
 
-def test_a_word_longer_than_the_look_back_still_ends_a_sentence():
+def test_a_word_longer_than_the_look_back_stillends_a_sentence():
     word = "Intellectualpropertyservicesindustryemployment"  # longer than the window before the full stop
     assert spans_text(f"It grew in the {word}. Next sentence.") == [f"It grew in the {word}.", "Next sentence."]
 
@@ -76,26 +76,26 @@ def test_ascii_text_is_what_the_traditional_to_simplified_conversion_leaves_it()
     """fold_traditional returns ASCII text without asking OpenCC: that is right only if OpenCC changes none."""
     import string
 
-    from ingest.normalise import _t2s, fold_traditional
+    from ingest.normalise import t2s, fold_traditional
     ascii_lines = [line for line, _ in corpus_lines() if line.isascii() and line.strip()]
     assert len(ascii_lines) > 100
     for text in [string.printable, "".join(map(chr, range(128))), *ascii_lines]:
-        assert _t2s().convert(text) == text
+        assert t2s().convert(text) == text
     assert fold_traditional("國家 IP 服務") == "国家 IP 服务"  # non-ASCII text is still converted
 
 
 def test_width_folds_give_what_translate_gives():
     """The regex folds equal str.translate with their tables: on every corpus line, on each character of the
     tables alone and among Chinese, and on ASCII, which they return without looking."""
-    from ingest.normalise import _ALNUM_WIDTH_TABLE, _WIDTH_TABLE, _fold_alnum_width, char_folder, fold_width
-    every_key = "".join(map(chr, _WIDTH_TABLE))
+    from ingest.normalise import ALNUMWIDTH_TABLE, WIDTH_TABLE, fold_alnum_width, char_folder, fold_width
+    every_key = "".join(map(chr, WIDTH_TABLE))
     texts = [line for line, _ in corpus_lines()] + [
         every_key, f"就业{every_key}服务", "".join(map(chr, range(128))), "Ａ１％\u3000\u200b。，（）", "\U0001F600ａ",
     ]
     changed = 0
     for text in texts:
-        assert fold_width(text) == text.translate(_WIDTH_TABLE)
-        assert _fold_alnum_width(text) == text.translate(_ALNUM_WIDTH_TABLE)
+        assert fold_width(text) == text.translate(WIDTH_TABLE)
+        assert fold_alnum_width(text) == text.translate(ALNUMWIDTH_TABLE)
         changed += fold_width(text) != text
     assert changed > 10  # lines with full-width characters: the corpus has some
     with pytest.raises(ValueError):
@@ -103,7 +103,7 @@ def test_width_folds_give_what_translate_gives():
 
 
 def test_texts_segmented_together_get_the_words_each_gets_alone():
-    """segment_all makes one jieba call for many texts; each text's words are those of a call of its own, also
+    """segment_all makes one call for many texts; each text's words are those of a call of its own, also
     where one text ends and the next begins with Chinese that jieba would join into a word ("知识" + "产权")."""
     from ingest.normalise import has_cjk, normalise
     from ingest.segment import get_tokenizer, segment_all
@@ -112,7 +112,7 @@ def test_texts_segmented_together_get_the_words_each_gets_alone():
     def alone(text):
         if not has_cjk(text):
             return None
-        return " ".join(w for w in tokenizer.lcut(normalise(text), HMM=True) if w.strip())
+        return " ".join(w for w in tokenizer.words(normalise(text)) if w.strip())
     texts = [line for line, _ in corpus_lines()] + ["知识", "产权服务业", "English only", "就业 mixed 文本", "", "高校毕业生"]
     expected = [alone(text) for text in texts]
     assert sum(e is not None for e in expected) > 30
@@ -123,33 +123,8 @@ def test_texts_segmented_together_get_the_words_each_gets_alone():
 
 
 def test_sentence_end_found_in_the_last_characters_as_in_the_whole_line():
-    from ingest.structure import _TERMINAL, _ends_a_sentence
+    from ingest.structure import TERMINAL, ends_a_sentence
     lines = [line for line, _ in corpus_lines()] + ["结束。”\n", "Done.\"", "Done.\n", "a", "", "，", "end?’x"]
-    expected = [_TERMINAL.search(line) is not None for line in lines]
+    expected = [TERMINAL.search(line) is not None for line in lines]
     assert sum(expected) > 50 and not all(expected)
-    assert [_ends_a_sentence(line) for line in lines] == expected
-
-
-def test_the_dictionary_cache_loads_as_jieba_loads_it(tmp_path):
-    """Read whole, jieba's cache gives the prefix dictionary jieba's initialize() gives; without a cache, or with
-    a damaged one, nothing is loaded and initialize() (re)writes it."""
-    import jieba
-
-    from ingest.segment import _load_dictionary_cache
-
-    def tokenizer():
-        t = jieba.Tokenizer()
-        t.tmp_dir, t.cache_file = str(tmp_path), str(tmp_path / "jieba.cache")
-        return t
-    first = tokenizer()
-    assert not _load_dictionary_cache(first, jieba.DEFAULT_DICT)  # no cache yet
-    first.initialize()  # builds the dictionary and writes the cache
-    ours, theirs = tokenizer(), tokenizer()
-    assert _load_dictionary_cache(ours, jieba.DEFAULT_DICT)
-    theirs.initialize()
-    assert ours.initialized and len(ours.FREQ) > 300_000
-    assert (ours.FREQ, ours.total) == (theirs.FREQ, theirs.total) == (first.FREQ, first.total)
-    assert ours.lcut("稳定和扩大就业") == theirs.lcut("稳定和扩大就业")
-    (tmp_path / "jieba.cache").write_bytes(b"\x00damaged")
-    assert not _load_dictionary_cache(tokenizer(), jieba.DEFAULT_DICT)
-    assert not _load_dictionary_cache(jieba.Tokenizer("/elsewhere/dict.txt"), jieba.DEFAULT_DICT)  # not jieba's own
+    assert [ends_a_sentence(line) for line in lines] == expected

@@ -1,6 +1,7 @@
 """Unit tests for ingest.literals: LiteralSet, the one-pass screen the taggers share, and pattern_screens,
 the words a regex needs."""
 import pickle
+import re
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_survives_pickling_for_worker_processes():
     (r"^请", {"请"}),
     (r"(?<!capacity )\b(?:construction|building)\s+of", {"construction", "building"}),
     (r"(?:utili[sz]|manag)e", {"utili", "manag"}),
-    (r"abc[|]d", {"abc|d"}),  # a | inside a character class or escaped is not an alternative
+    (r"abc[|]d", {"abc"}),  # a | inside a character class or escaped is not an alternative
     (r"abc\|d", {"abc|d"}),
     (r"\bfoo|bar", {"foo", "bar"}),  # either side alone may match
     (r"(?:a|b)?x", {"x"}),  # the group is optional
@@ -52,6 +53,11 @@ def test_survives_pickling_for_worker_processes():
     (r"a|(?:b)?", None),  # the second alternative may match nothing
     (r"\d+", None),
     (r"[", None),  # not a regex
+    (r"ba{1,3}c", {"ba"}),  # a repeated letter ends the word: baac holds ba, not bac
+    (r"ba+c", {"ba"}),
+    (r"x(?:y|z){2,}w", {"x"}),
+    (r"\x41bc", None),  # escapes this reader does not read give no screen rather than a wrong one
+    (r"(?P<a>ab)(?P=a)", None),
 ])
 def test_pattern_screen(pattern, words):
     screens = pattern_screens(pattern)
@@ -69,3 +75,30 @@ def test_every_screen_of_a_pattern(pattern, screens):
     """The first screen indexes the cue; the others must each be met too before its regex runs."""
     found = pattern_screens(pattern)
     assert set(found) == {frozenset(words) for words in screens} and (not found or found[0] == frozenset(screens[0]))
+
+
+def _corpus_patterns():
+    from ingest.measures import load_taxonomy
+    from support import CORPUS
+    taxonomy = load_taxonomy(CORPUS / "measures.yml")
+    return sorted({cue.regex.pattern for entry in [*taxonomy["categories"], *taxonomy["modalities"].values()]
+                   for cues in (entry["cues"], entry["not_cues"]) for lang_cues in cues.values()
+                   for cue in lang_cues if cue.method == "pattern"})
+
+
+@pytest.mark.parametrize("pattern", _corpus_patterns())
+def test_no_screen_hides_a_match(pattern):
+    """Every text the pattern matches (hypothesis makes them from the regex itself) holds a word of each screen."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    screens = pattern_screens(pattern)
+    compiled = re.compile(pattern, re.IGNORECASE)
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.from_regex(compiled))
+    def check(text):
+        lowered = text.lower()
+        assert all(any(word in lowered for word in words) for words in screens), (pattern, text, screens)
+
+    check()
