@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from ingest.build import DEFAULT_DB, build
+from ingest.builder import DEFAULT_DB, build
 from ingest.corpusfiles import REPOSITORY_CORPUS
 from ingest.errors import CorpusError
 

@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-from ingest.chrome import chrome_reason
-from ingest.document import parse_document, read_source
+from ingest.document.chrome import chrome_reason
+from ingest.document.parse import parse_document, read_source
 from ingest.errors import CorpusError
 from ingest.corpusfiles import CURATED, MANIFEST
 from ingest.manifest import load_manifest

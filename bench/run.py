@@ -34,7 +34,7 @@ SEARCH_QUERIES = {
 # from outside, so that the interpreter's start and the imports count, as they do for someone running build.py.
 _BUILD_CHILD = """
 import json, resource, sys
-from ingest.build import build
+from ingest.builder import build
 result = build(sys.argv[1], sys.argv[2], jobs=int(sys.argv[3]), full=sys.argv[4] == "full")
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"peak_rss_mb": peak / 1024, "mode": result["mode"], "processed": result["processed"]}))

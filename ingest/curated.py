@@ -3,8 +3,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import corpusfiles
-from .glossary import load_glossary
-from .measures import load_taxonomy
+from .taggers.glossary import load_glossary
+from .taggers.measures import load_taxonomy
 from .segment import read_userdict
 
 

@@ -7,13 +7,13 @@ import functools
 import json
 
 from . import search
-from .dates import tag_dates
-from .document import parse_document, read_source
-from .figures import tag_figures
-from .glossary import count_terms
-from .measures import carries_lead_in, forget_screened_clauses, tag_measures, tag_modality
+from .document.parse import parse_document, read_source
 from .normalise import normalise
 from .segment import get_tokenizer
+from .taggers.dates import tag_dates
+from .taggers.figures import tag_figures
+from .taggers.glossary import count_terms
+from .taggers.measures import carries_lead_in, tag_clause
 
 
 def document_date(entry):
@@ -26,12 +26,11 @@ def process_document(entry, curated):
 
     curated: the Curated data (glossary, taxonomy, user dictionary) every document is processed with.
     """
-    # normalise() and the measure screen keep recent clauses so that the taggers of one document share that
-    # work. Across documents they would help only where documents repeat clauses word for word: rarely in
-    # real corpora, in three clauses of four in the synthetic benchmark (recombined seed clauses), which
-    # they would make look 4% faster than it is. So each document starts with them empty.
+    # normalise() keeps recent clauses so that the taggers of one document share that work. Across documents
+    # it would help only where documents repeat clauses word for word: rarely in real corpora, in three
+    # clauses of four in the synthetic benchmark (recombined seed clauses), which it would flatter. So each
+    # document starts with it empty.
     normalise.cache_clear()
-    forget_screened_clauses()
     source, sha256 = read_source(entry)
     tokenizer = get_tokenizer(curated.userdict)
     parsed = parse_document(entry, source, tokenizer)
@@ -74,8 +73,7 @@ def tag_clauses(entry, clauses, taxonomy):
         if previous and previous["paragraph"] == clause["paragraph"] and previous["section_id"] == clause["section_id"] \
                 and carries_lead_in(previous["text"], entry["language"]):
             lead_in = previous["modality"]
-        clause["modality"], clause["modality_cue"] = tag_modality(clause["text"], entry["language"], taxonomy, lead_in)
-        tags = tag_measures(clause["text"], entry["language"], taxonomy)
+        tags, (clause["modality"], clause["modality_cue"]) = tag_clause(clause["text"], entry["language"], taxonomy, lead_in)
         clause["measures"] = json_list(tuple(t["measure_id"] for t in tags))
         clause["instruments"] = json_list(tuple(sorted({instruments[t["measure_id"]] for t in tags})))
         for t in tags:

@@ -10,7 +10,7 @@ from datasette import hookimpl
 from markupsafe import Markup
 
 from ingest import search
-from ingest.glossary import terms_from_rows
+from ingest.taggers.glossary import terms_from_rows
 from ingest.segment import get_tokenizer
 
 SNIPPET_COLUMNS = {"snippet"}

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ingest.build import build
+from ingest.builder import build
 from support import CORPUS, FIXTURE_CORPUS, ROOT, make_datasette
 
 SLOW = Path(__file__).resolve().parent / "slow"
@@ -51,7 +51,7 @@ def db(db_path):
 @pytest.fixture(scope="session")
 def sources(db):
     """Decoded source text of every document, by document id (read the same way the build reads it)."""
-    from ingest.decode import decode_bytes
+    from ingest.document.decode import decode_bytes
     return {r["id"]: decode_bytes((CORPUS / r["file"]).read_bytes(), r["file"]) for r in db.execute("select id, file from documents")}
 
 

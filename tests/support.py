@@ -29,7 +29,7 @@ def make_datasette(db_path):
 
 def corpus_lines():
     """(line, language) for every line of every corpus document, decoded as the build decodes it."""
-    from ingest.decode import decode_bytes
+    from ingest.document.decode import decode_bytes
     from ingest.manifest import load_manifest
     return [(line, entry["language"]) for entry in load_manifest(CORPUS)
             for line in decode_bytes(entry["path"].read_bytes(), entry["path"]).splitlines()]

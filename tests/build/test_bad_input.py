@@ -141,7 +141,7 @@ def test_bad_input_fails_cleanly(corpus_copy, good_db, breaker):
 ], ids=["utf8-bom", "gb18030", "utf16-bom", "crlf"])
 def test_encodings_decode_and_offsets_point_into_the_decoded_text(corpus_copy, tmp_path, encode):
     import sqlite3
-    from ingest.decode import decode_bytes
+    from ingest.document.decode import decode_bytes
     text = "关于做好就业工作的通知\n\n一、总体要求\n\n要做好高校毕业生就业工作；要减免培训费用。\n"
     (corpus_copy / "enc.zh.txt").write_bytes(encode(text))
     _append_manifest(corpus_copy, ENTRY.format(id="enc", file="enc.zh.txt"))
@@ -157,7 +157,7 @@ def test_encodings_decode_and_offsets_point_into_the_decoded_text(corpus_copy, t
 
 def test_full_width_odd_spaces_and_zero_width_characters(corpus_copy, tmp_path):
     import sqlite3
-    from ingest.decode import decode_bytes
+    from ingest.document.decode import decode_bytes
     text = "关于做好就业工作的通知\n\n一、总体要求\n\n\u3000\u3000全省提供１，４９０个知识产权\u200b岗位；\u00a0要做好ＣＮＩＰＡ培训工作。\n"
     (corpus_copy / "wide.zh.txt").write_bytes(text.encode("utf-8"))
     _append_manifest(corpus_copy, ENTRY.format(id="wide", file="wide.zh.txt"))

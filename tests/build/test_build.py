@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from ingest.build import build
-from ingest.build.rows import insert_rows
-from ingest.build.write import PAGE_SIZE
+from ingest.builder import build
+from ingest.builder.rows import insert_rows
+from ingest.builder.write import PAGE_SIZE
 from support import CORPUS, ROOT, dump_database as _dump
 from ingest.manifest import load_manifest
 

@@ -66,7 +66,7 @@ def test_manifest_dates_are_checked_against_the_text(db):
 
 def test_a_disagreeing_manifest_date_is_flagged(corpus_copy, tmp_path):
     import sqlite3
-    from ingest.build import build
+    from ingest.builder import build
     manifest = corpus_copy / "manifest.yml"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace("issue_date: 2020-04-23", "issue_date: 2020-04-24"), encoding="utf-8")
     db = tmp_path / "p.db"

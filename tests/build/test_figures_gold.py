@@ -2,7 +2,7 @@
 import pytest
 
 from support import load_gold
-from ingest.figures import tag_figures
+from ingest.taggers.figures import tag_figures
 from ingest.normalise import normalise
 
 GOLD = load_gold("figures.yml")
@@ -124,7 +124,7 @@ def test_figure_units_follow_the_corpus_user_dictionary(corpus_copy, tmp_path):
     """A researcher's new word in corpus/userdict.txt is the unit of the number before it: the figure tagger
     segments with the corpus's own dictionary, not with the repository's."""
     import sqlite3
-    from ingest.build import build
+    from ingest.builder import build
 
     with open(corpus_copy / "userdict.txt", "a", encoding="utf-8") as f:
         f.write("\n高精尖缺人才 100 n\n")

@@ -6,8 +6,8 @@ import sqlite3
 import time
 
 from support import ROOT, dump_database as _dump
-from ingest.build import build
-from ingest.build.plan import RECENT_CHANGE_NS
+from ingest.builder import build
+from ingest.builder.plan import RECENT_CHANGE_NS
 from ingest.manifest import load_manifest
 
 

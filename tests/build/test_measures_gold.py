@@ -4,7 +4,7 @@ import json
 import sqlite3
 
 from support import load_gold
-from ingest.build import build
+from ingest.builder import build
 
 GOLD = load_gold("measures.yml")
 

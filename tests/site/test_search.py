@@ -194,7 +194,7 @@ def grown_db(tmp_path_factory):
     import shutil
     import yaml
     from support import CORPUS
-    from ingest.build import build
+    from ingest.builder import build
 
     corpus = tmp_path_factory.mktemp("grown") / "corpus"
     shutil.copytree(CORPUS, corpus)

@@ -1,9 +1,9 @@
-"""Unit tests for ingest.dates: clause text in, date spans out. No database."""
+"""Unit tests for ingest.taggers.dates: clause text in, date spans out. No database."""
 
 import pytest
 
 from support import corpus_lines
-from ingest.dates import parse_chinese_small, parse_doc_date, tag_dates, tag_signature_date
+from ingest.taggers.dates import parse_chinese_small, parse_doc_date, tag_dates, tag_signature_date
 
 
 def spans(text, lang, doc_date):

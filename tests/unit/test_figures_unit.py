@@ -1,4 +1,4 @@
-"""Unit tests for ingest.figures.tag_figures: clause text in, figures out. No database."""
+"""Unit tests for ingest.taggers.figures.tag_figures: clause text in, figures out. No database."""
 import re
 
 import pytest
@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from support import corpus_lines
-from ingest.figures import (
+from ingest.taggers.figures import (
     DIGIT_RUN, EN_DIGITS, EN_NUMBER_WORDS, ZH_NUMBER, ZH_NUMBER_SCREEN, last_ascii_word, matches_at, number_word_starts,
     tag_figures,
 )

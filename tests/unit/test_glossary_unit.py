@@ -1,6 +1,6 @@
 """Glossary counting: the word screen that spares most regex runs must never change a count."""
 from support import CORPUS, corpus_lines
-from ingest.glossary import term_pattern, count_terms, load_glossary
+from ingest.taggers.glossary import term_pattern, count_terms, load_glossary
 from ingest.normalise import normalise
 
 

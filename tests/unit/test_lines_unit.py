@@ -3,10 +3,10 @@ test, the width folds, and segmenting many texts in one call."""
 import pytest
 
 from support import corpus_lines
-from ingest.chrome import CHROME_RULES, is_menu, chrome_reason
-from ingest.decode import decode_bytes
+from ingest.document.chrome import CHROME_RULES, is_menu, chrome_reason
+from ingest.document.decode import decode_bytes
 from ingest.errors import CorpusError
-from ingest.sentences import split_clauses
+from ingest.document.sentences import split_clauses
 
 
 def reason_rule_by_rule(text):
@@ -123,7 +123,7 @@ def test_texts_segmented_together_get_the_words_each_gets_alone():
 
 
 def test_sentence_end_found_in_the_last_characters_as_in_the_whole_line():
-    from ingest.structure import TERMINAL, ends_a_sentence
+    from ingest.document.structure import TERMINAL, ends_a_sentence
     lines = [line for line, _ in corpus_lines()] + ["结束。”\n", "Done.\"", "Done.\n", "a", "", "，", "end?’x"]
     expected = [TERMINAL.search(line) is not None for line in lines]
     assert sum(expected) > 50 and not all(expected)

@@ -78,7 +78,7 @@ def test_every_screen_of_a_pattern(pattern, screens):
 
 
 def _corpus_patterns():
-    from ingest.measures import load_taxonomy
+    from ingest.taggers.measures import load_taxonomy
     from support import CORPUS
     taxonomy = load_taxonomy(CORPUS / "measures.yml")
     return sorted({cue.regex.pattern for entry in [*taxonomy["categories"], *taxonomy["modalities"].values()]

@@ -1,4 +1,4 @@
-"""Unit tests for ingest.measures: clause text in, measures and modality out. No database."""
+"""Unit tests for ingest.taggers.measures: clause text in, measures and modality out. No database."""
 import re
 import shutil
 
@@ -6,7 +6,7 @@ import pytest
 
 from support import CORPUS, corpus_lines
 from ingest.errors import CorpusError
-from ingest.measures import carries_lead_in, clause_literals, load_taxonomy, tag_measures, tag_modality
+from ingest.taggers.measures import carries_lead_in, clause_literals, load_taxonomy, tag_measures, tag_modality
 from ingest.normalise import normalise
 
 MEASURES_YML = CORPUS / "measures.yml"

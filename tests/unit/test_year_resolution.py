@@ -1,8 +1,8 @@
 """A figure's year and the dates in its clause come from one resolver (dates), so they cannot disagree."""
 import pytest
 
-from ingest.dates import tag_dates
-from ingest.figures import tag_figures
+from ingest.taggers.dates import tag_dates
+from ingest.taggers.figures import tag_figures
 
 
 @pytest.mark.parametrize("lang, text, doc_date, year", [

@@ -4,15 +4,14 @@ A clause may carry several measures (training, recruitment, reporting, ...) and 
 (obligation, encouragement, target, reporting, fact). The cues are data: adding a category or a cue to
 measures.yml changes the tags on the next build with no change here.
 """
-import functools
 import re
 from typing import NamedTuple
 
-from . import lexicon
-from .errors import CorpusError
-from .literals import LiteralSet, pattern_screens
-from .manifest import LANGUAGES, URL_SAFE_ID, read_yaml
-from .normalise import normalise
+from .. import lexicon
+from ..errors import CorpusError
+from ..literals import LiteralSet, pattern_screens
+from ..manifest import LANGUAGES, URL_SAFE_ID, read_yaml
+from ..normalise import normalise
 
 INSTRUMENTS = ("supply", "environment", "demand")
 # The modalities are a closed set because tag_modality's precedence rule names them.
@@ -282,19 +281,10 @@ def _fold_pattern(body):
 def clause_literals(folded: str, lang: str, taxonomy: dict) -> frozenset:
     """The taxonomy's screening substrings that occur in the (normalised) clause, found in one pass."""
     literals = taxonomy["literals"].get(lang)
-    return _present(literals, folded) if literals else frozenset()
-
-
-def forget_screened_clauses():
-    """Empty the cache of screened clauses (see pipeline.process_document)."""
-    _present.cache_clear()
-
-
-@functools.lru_cache(maxsize=256)  # tag_measures and tag_modality screen the same clause, one after the other
-def _present(literals, folded):
+    if not literals:
+        return frozenset()
     # A cue's words match across any run of white space, and its screen holds them one space apart (and no
-    # space at either end): the clause is looked at with its words one space apart too. split() and join()
-    # do that three times faster than a regex substitution.
+    # space at either end): the clause is looked at with its words one space apart too.
     return frozenset(literals.present(" ".join(folded.lower().split())))
 
 
@@ -333,10 +323,20 @@ def _all_matches(text, present, entry, lang):
     return find_cues(text, present, cues, entry["not_cues_index"].get(lang, NO_CUES))
 
 
-def tag_measures(text: str, lang: str, taxonomy: dict) -> list[dict]:
-    """Measures in one clause, one per category: its cue that matched first in the text, with the offsets."""
+def tag_clause(text: str, lang: str, taxonomy: dict, lead_in: str | None = None):
+    """(measures, (modality, evidence)) of one clause: tag_measures() and tag_modality() with the clause
+    normalised and screened once for both."""
     folded = normalise(text)
     present = clause_literals(folded, lang, taxonomy)
+    return _measures(folded, present, lang, taxonomy), _modality(text, folded, present, lang, taxonomy, lead_in)
+
+
+def tag_measures(text: str, lang: str, taxonomy: dict) -> list[dict]:
+    """Measures in one clause, one per category: its cue that matched first in the text, with the offsets."""
+    return tag_clause(text, lang, taxonomy)[0]
+
+
+def _measures(folded, present, lang, taxonomy):
     routes = taxonomy["routes"].get(lang)
     tags = []
     for position in routes.categories(present) if routes else ():
@@ -353,8 +353,10 @@ def tag_measures(text: str, lang: str, taxonomy: dict) -> list[dict]:
 def tag_modality(text: str, lang: str, taxonomy: dict, lead_in: str | None = None) -> tuple[str, str | None]:
     """(modality, evidence): reporting beats target beats the main predicate; evidence is the matched text,
     'lead-in' when the modality came from the list's lead-in clause, None for the default fact."""
-    folded = normalise(text)
-    present = clause_literals(folded, lang, taxonomy)
+    return tag_clause(text, lang, taxonomy, lead_in)[1]
+
+
+def _modality(text, folded, present, lang, taxonomy, lead_in):
     modalities = taxonomy["modalities"]
     reporting = _first_match(folded, present, modalities["reporting"], lang)
     if reporting:

@@ -1,7 +1,7 @@
 """Split a paragraph into clauses: one sentence each, or one item of a ；-separated list."""
 import re
 
-from .lexicon import EN_ABBREVIATIONS
+from ..lexicon import EN_ABBREVIATIONS
 
 _CLOSERS = "”’\"'」』）)】"
 _OPENERS = "“‘\"'「『（(【"

@@ -2,7 +2,7 @@
 import codecs
 import re
 
-from .errors import CorpusError
+from ..errors import CorpusError
 
 # Limits that no policy document comes near; a file past them is a scrape gone wrong (a whole site, a
 # minified page), and processing it would only stall the build.

@@ -3,10 +3,10 @@ import functools
 import json
 import re
 
-from .errors import CorpusError
-from .literals import LiteralSet
-from .manifest import URL_SAFE_ID, read_yaml, strip_lines_marks
-from .normalise import normalise
+from ..errors import CorpusError
+from ..literals import LiteralSet
+from ..manifest import URL_SAFE_ID, read_yaml, strip_lines_marks
+from ..normalise import normalise
 
 def load_glossary(path):
     """[{'id', 'zh': [...], 'en': [...], 'note'}], checked: URL-safe unique ids, at least one variant each."""

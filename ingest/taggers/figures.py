@@ -7,13 +7,13 @@ number words inside names and slogans) are left out.
 import re
 import string
 
-from . import lexicon
-from .lexicon import alternation
-from .literals import LiteralSet
-from .normalise import normalise
-from .numbers import SCALES, parse_arabic, parse_chinese, parse_english_words, tidy
+from .. import lexicon
+from ..lexicon import alternation
+from ..literals import LiteralSet
+from ..normalise import normalise
+from ..numbers import SCALES, parse_arabic, parse_chinese, parse_english_words, tidy
 from .dates import as_of_year, parse_doc_date, tag_dates
-from .segment import get_tokenizer
+from ..segment import get_tokenizer
 
 # ================================================================================== shared word lists
 # (The words themselves are in lexicon: qualifiers, measure words, currencies, number and scale words.)

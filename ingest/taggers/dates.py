@@ -5,8 +5,8 @@ import datetime
 import functools
 import re
 
-from . import lexicon
-from .normalise import normalise
+from .. import lexicon
+from ..normalise import normalise
 
 # "first half", "3rd quarter", "2 quarter" (from 第二季度): which part of the year.
 PART_NUMBERS = {

@@ -6,7 +6,7 @@ have not seen. The source file keeps its chrome; these rules only keep it out of
 import re
 from typing import NamedTuple
 
-from .literals import LiteralSet, pattern_screens
+from ..literals import LiteralSet, pattern_screens
 
 
 class Rule(NamedTuple):

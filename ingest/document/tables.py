@@ -1,7 +1,7 @@
 """Tables printed as 'cell | cell | cell |' lines become data rows, not clauses."""
 import re
 
-from .numbers import SCALES, parse_arabic, tidy
+from ..numbers import SCALES, parse_arabic, tidy
 
 _ROW_NUMBER = re.compile(r"^(\d{1,2})[.．、]\s*")
 _UNIT = re.compile(r"[(（]([^()（）]+)[)）]\s*$")

@@ -4,7 +4,7 @@ import hashlib
 from .chrome import find_chrome
 from .decode import decode_bytes
 from .lines import split_lines
-from .segment import segment_all
+from ..segment import segment_all
 from .sentences import split_clauses
 from .structure import find_blocks
 from .tables import parse_indicator_table

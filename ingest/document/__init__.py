@@ -1,0 +1,1 @@
+"""A document from its file to its structure: decode, lines, page chrome, headings, clauses, tables."""

@@ -1,0 +1,1 @@
+"""What the taggers find in a clause: dates, figures, policy measures and glossary terms."""
