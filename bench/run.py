@@ -143,7 +143,7 @@ def measure_corpus(name, corpus, workdir, repeat, jobs, full_repeat):
 def measure_search(db, requests_per_group):
     """Ranked search through Datasette's JSON API, in process, immutable, with inspected counts."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import make_datasette  # the same configuration the tests and the README use
+    from support import make_datasette  # the same configuration the tests and the README use
 
     # metadata.yml configures the database named "policy": serve the file under that name.
     served = Path(tempfile.mkdtemp(prefix="policy-search-")) / "policy.db"
