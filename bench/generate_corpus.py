@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-from ingest.document.chrome import chrome_reason
+from ingest.corpusfiles import CHROME, CURATED, MANIFEST, REPOSITORY_CORPUS
+from ingest.document.chrome import line_rule, load_chrome_rules
 from ingest.document.parse import parse_document, read_source
 from ingest.errors import CorpusError
-from ingest.corpusfiles import CURATED, MANIFEST
 from ingest.manifest import load_manifest
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
@@ -180,6 +180,18 @@ def year_shifter(document_year):
 def strip_heading(text: str) -> str:
     """A clause made into a heading: no final punctuation."""
     return TRAILING_PUNCTUATION.sub("", text)
+
+
+_CHROME_RULES = None
+
+
+def chrome_reason(text: str):
+    """The chrome rule the repository's rules would take this line by, or None."""
+    global _CHROME_RULES
+    if _CHROME_RULES is None:
+        _CHROME_RULES = load_chrome_rules(REPOSITORY_CORPUS / CHROME)
+    rule = line_rule(text, _CHROME_RULES)
+    return rule and rule.name
 
 
 def is_usable_clause(text: str) -> bool:

@@ -5,8 +5,9 @@ MANIFEST = "manifest.yml"
 GLOSSARY = "glossary.yml"  # Chinese/English term pairs
 USERDICT = "userdict.txt"  # jieba's user dictionary
 TAXONOMY = "measures.yml"  # the policy-measure taxonomy
+CHROME = "chrome.yml"  # the rules that tell page chrome from the document
 # The curated files: what every document's rows depend on besides its own file and manifest entry.
-CURATED = (GLOSSARY, USERDICT, TAXONOMY)
+CURATED = (GLOSSARY, USERDICT, TAXONOMY, CHROME)
 NOT_DOCUMENTS = frozenset((MANIFEST, *CURATED))
 
 # The repository's own corpus: the default for the build, and the user dictionary search segments with.

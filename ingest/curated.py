@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import corpusfiles
+from .document.chrome import load_chrome_rules
 from .taggers.glossary import load_glossary
 from .taggers.measures import load_taxonomy
 from .segment import read_userdict
@@ -14,6 +15,7 @@ class Curated:
     userdict: tuple  # the user dictionary's (word, frequency, part of speech) entries
     glossary: tuple  # glossary terms: {"id", "zh": [...], "en": [...], "note"}
     taxonomy: dict  # the measure taxonomy, cues compiled (measures.load_taxonomy)
+    chrome: object  # the page-chrome rules, compiled (document.chrome.load_chrome_rules)
 
 
 def load_curated(corpus_dir) -> Curated:
@@ -23,6 +25,7 @@ def load_curated(corpus_dir) -> Curated:
         userdict=tuple(read_userdict(corpus_dir / corpusfiles.USERDICT)),
         glossary=tuple(load_glossary(corpus_dir / corpusfiles.GLOSSARY)),
         taxonomy=load_taxonomy(corpus_dir / corpusfiles.TAXONOMY),
+        chrome=load_chrome_rules(corpus_dir / corpusfiles.CHROME),
     )
 
 

@@ -126,6 +126,11 @@ ZH_CLASSIFIER_SCALES = {"万元": 10_000, "亿元": 100_000_000}
 CURRENCY_BEFORE = {"RMB": "yuan", "CNY": "yuan", "¥": "yuan", "￥": "yuan", "USD": "US dollars", "US$": "US dollars",
                    "$": "dollars", "HK$": "Hong Kong dollars", "EUR": "euros", "€": "euros", "£": "pounds"}
 
+# Words a sentence has and a heading does not: a numbered item holding one is text, not a heading.
+ZH_SENTENCE_WORDS = ("要", "应", "须", "请", "可", "将", "由", "是", "已", "为", "对", "按", "在", "从", "据")
+EN_SENTENCE_WORDS = ("shall", "should", "will", "must", "may", "can", "is", "are", "was", "were", "has", "have",
+                     "had", "be", "been", "each", "all", "we", "they", "it")
+
 # ------------------------------------------------------------------------------------------------ plans
 # The 1st and 2nd Five-Year Plans covered 1953-1957 and 1958-1962; after three years of readjustment the 3rd
 # began in 1966, and each later plan starts five years on (13th 2016-2020, 14th 2021-2025).

@@ -8,6 +8,7 @@ import json
 
 from . import search
 from .document.parse import parse_document, read_source
+from .document.structure import parse_doc_number
 from .normalise import normalise
 from .segment import get_tokenizer
 from .taggers.dates import tag_dates
@@ -16,15 +17,27 @@ from .taggers.glossary import count_terms
 from .taggers.measures import carries_lead_in, tag_clause
 
 
-def document_date(entry):
-    """The date relative dates in the text resolve against: the issue date, else the publication date."""
-    return entry.get("issue_date") or entry.get("publication_date")
+def document_date(entry, parsed):
+    """(date, where it comes from): the date relative dates in the text resolve against. The manifest's issue
+    date, else its publication date, else the date under the document's signature, else its dateline."""
+    if entry.get("issue_date"):
+        return entry["issue_date"], "manifest issue_date"
+    if entry.get("publication_date"):
+        return entry["publication_date"], "manifest publication_date"
+    if parsed["gongwen"].get("signed_date"):
+        return parsed["gongwen"]["signed_date"], "signature"
+    for line in parsed["published_lines"]:
+        day = next((d for d in tag_dates(line.text, "en", None) if d["precision"] == "day"), None)
+        if day:
+            return day["date_start"], "dateline"
+    return None, None
 
 
 def process_document(entry, curated):
     """Rows for every table, keyed by table name; "_fts" holds (clause id, indexed text) pairs.
 
-    curated: the Curated data (glossary, taxonomy, user dictionary) every document is processed with.
+    curated: the Curated data (glossary, taxonomy, user dictionary, chrome rules) every document is
+    processed with.
     """
     # normalise() keeps recent clauses so that the taggers of one document share that work. Across documents
     # it would help only where documents repeat clauses word for word: rarely in real corpora, in three
@@ -33,13 +46,14 @@ def process_document(entry, curated):
     normalise.cache_clear()
     source, sha256 = read_source(entry)
     tokenizer = get_tokenizer(curated.userdict)
-    parsed = parse_document(entry, source, tokenizer)
-    doc = _document_row(entry, source, sha256, parsed)
+    parsed = parse_document(entry, source, tokenizer, curated.chrome)
+    doc_date, doc_date_source = document_date(entry, parsed)
+    doc = _document_row(entry, source, sha256, parsed, doc_date, doc_date_source)
     clause_measures = list(tag_clauses(entry, parsed["clauses"], curated.taxonomy))
-    dates, clause_dates = _clause_dates(entry, parsed)
-    dates += _table_dates(entry, parsed)
-    doc["date_check"] = check_document_dates(entry, dates, parsed["chrome"])
-    figures = list(_clause_figures(entry, parsed, dates, clause_dates, tokenizer))
+    dates, clause_dates = _clause_dates(entry, parsed, doc_date)
+    dates += _table_dates(entry, parsed, doc_date) + _published_dates(entry, parsed, doc_date)
+    doc["date_check"] = check_document_dates(entry, dates)
+    figures = list(_clause_figures(entry, parsed, dates, clause_dates, tokenizer, doc_date))
     figures += _indicator_figures(entry, parsed)
     chrome = [{"id": f"{entry['id']}-l{c['line']}", **c} for c in parsed["chrome"]]
     texts = [c["text"] for c in parsed["clauses"]]
@@ -108,35 +122,50 @@ def _date_fields(span):
     return {k: span[k] for k in ("date_start", "date_end", "precision", "role")}
 
 
-def _clause_dates(entry, parsed):
+def _clause_dates(entry, parsed, doc_date):
     """Date rows, and each clause's dates (tag_dates() spans) by clause id for the figures in it."""
     rows, by_clause = [], {}
     for clause in parsed["clauses"]:
-        spans = by_clause[clause["id"]] = tag_dates(clause["text"], entry["language"], document_date(entry))
+        spans = by_clause[clause["id"]] = tag_dates(clause["text"], entry["language"], doc_date)
         for n, span in enumerate(spans, start=1):
             rows.append({**ledger_row(entry, clause, n, span, "d"), **_date_fields(span)})
     return rows, by_clause
 
 
-def _table_dates(entry, parsed):
+def _line_dates(entry, line, spans, row_id, **fields):
+    return [
+        {"id": f"{row_id}-d{n}", "document_id": entry["id"], "clause_id": None, "surface": span["surface"],
+         "start": line.start + span["start"], "end": line.start + span["end"], "sentence": line.text,
+         **_date_fields(span), **fields}
+        for n, span in enumerate(spans, start=1)
+    ]
+
+
+def _table_dates(entry, parsed, doc_date):
     """Years heading an indicator table's value column ('Indicators | 2025 | …') are target dates too."""
+    rows = []
     for t, header in enumerate(parsed["table_headers"], start=1):
-        for n, span in enumerate(tag_dates(header.text, entry["language"], document_date(entry)), start=1):
-            yield {
-                "id": f"{entry['id']}-table{t}-d{n}", "document_id": entry["id"], "clause_id": None,
-                "surface": span["surface"], "start": header.start + span["start"], "end": header.start + span["end"],
-                "sentence": header.text, **_date_fields(span),
-            }
+        rows += _line_dates(entry, header, tag_dates(header.text, entry["language"], doc_date), f"{entry['id']}-table{t}")
+    return rows
 
 
-def _clause_figures(entry, parsed, dates, clause_dates, tokenizer):
+def _published_dates(entry, parsed, doc_date):
+    """The day a page's dateline or byline says it was published (发布时间：…, Updated: …): role published."""
+    rows = []
+    for line in parsed["published_lines"]:
+        days = [d for d in tag_dates(line.text, entry["language"], doc_date) if d["precision"] == "day"][:1]
+        rows += _line_dates(entry, line, days, f"{entry['id']}-l{line.number}", role="published")
+    return rows
+
+
+def _clause_figures(entry, parsed, dates, clause_dates, tokenizer, doc_date):
     # A plan's targets usually name their year once ("By 2025") and not in every clause: a target
     # figure whose clause names no year refers to the document's own target year, when it has one.
     target_years = sorted({int(d["date_end"][:4]) for d in dates if d["role"] == "target"})
     target_year = target_years[-1] if target_years else None
     for clause in parsed["clauses"]:
         words = clause["text_seg"].split(" ") if clause["text_seg"] else None
-        found = tag_figures(clause["text"], entry["language"], document_date(entry), tokenizer, words,
+        found = tag_figures(clause["text"], entry["language"], doc_date, tokenizer, words,
                             clause_dates[clause["id"]], target_year)
         for n, span in enumerate(found, start=1):
             yield {
@@ -159,16 +188,12 @@ def _indicator_figures(entry, parsed):
     ]
 
 
-def check_document_dates(entry, dates, chrome):
+def check_document_dates(entry, dates):
     """Do the manifest's dates agree with the text? The signature date gives the issue date; a dateline
     in the page chrome (发布时间：…, Updated: …) gives the publication date."""
     notes = []
-    issued = sorted({d["date_start"] for d in dates if d["role"] == "issued"})
-    published = sorted({
-        d["date_start"] for line in chrome if line["reason"] == "dateline"
-        for d in tag_dates(line["text"], entry["language"], None) if d["precision"] == "day"
-    })
-    for field, found in (("issue_date", issued), ("publication_date", published)):
+    for field, role in (("issue_date", "issued"), ("publication_date", "published")):
+        found = sorted({d["date_start"] for d in dates if d["role"] == role})
         stated = entry.get(field)
         if not found:
             continue
@@ -181,7 +206,10 @@ def check_document_dates(entry, dates, chrome):
     return "; ".join(notes) or "no dates stated in text"
 
 
-def _document_row(entry, source, sha256, parsed):
+def _document_row(entry, source, sha256, parsed, doc_date, doc_date_source):
+    gongwen = parsed["gongwen"]
+    doc_number = entry["doc_number"] or gongwen["doc_number"]
+    number = parse_doc_number(doc_number) or {}
     return {
         "id": entry["id"],
         "title": entry["title"],
@@ -190,9 +218,21 @@ def _document_row(entry, source, sha256, parsed):
         "language": entry["language"],
         "type": entry["type"],
         "issuer": entry["issuer"],
-        "doc_number": entry["doc_number"],
+        "doc_number": doc_number,
+        "doc_number_agency": number.get("agency"),
+        "doc_number_year": number.get("year"),
+        "doc_number_sequence": number.get("sequence"),
         "issue_date": entry["issue_date"],
         "publication_date": entry["publication_date"],
+        "document_date": doc_date,
+        "document_date_source": doc_date_source,
+        "addressee": gongwen["addressee"],
+        "signatories": json.dumps(gongwen.get("signatories") or [], ensure_ascii=False),
+        "signed_date": gongwen.get("signed_date"),
+        "attachments": json.dumps(gongwen.get("attachments") or [], ensure_ascii=False),
+        "cc": gongwen.get("cc"),
+        "printed_by": gongwen.get("printed_by"),
+        "printed_date": gongwen.get("printed_date"),
         "source_name": entry["source_name"],
         "source_url": entry["source_url"],
         "translation": entry["translation"],

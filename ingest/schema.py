@@ -5,7 +5,10 @@ TABLES = {
     "documents": (
         {
             "id": str, "title": str, "title_en": str, "title_zh": str, "language": str, "type": str,
-            "issuer": str, "doc_number": str, "issue_date": str, "publication_date": str,
+            "issuer": str, "doc_number": str, "doc_number_agency": str, "doc_number_year": int,
+            "doc_number_sequence": int, "issue_date": str, "publication_date": str, "document_date": str,
+            "document_date_source": str, "addressee": str, "signatories": str, "signed_date": str,
+            "attachments": str, "cc": str, "printed_by": str, "printed_date": str,
             "source_name": str, "source_url": str, "translation": str, "about": str,
             "file": str, "sha256": str, "chars": int, "section_count": int, "clause_count": int,
             "date_check": str, "manifest_position": int, "input_sha256": str, "file_stat": str,
@@ -22,7 +25,8 @@ TABLES = {
     "clauses": (
         {
             "id": str, "document_id": str, "section_id": str, "paragraph": int, "sentence": int,
-            "position": int, "sort_key": int, "text": str, "start": int, "end": int, "line": int, "language": str,
+            "position": int, "sort_key": int, "item": str, "part": str, "text": str, "start": int, "end": int,
+            "line": int, "language": str,
             "text_seg": str, "modality": str, "modality_cue": str, "measures": str, "instruments": str,
         },
         "id", [("document_id", "documents", "id"), ("section_id", "sections", "id")],

@@ -9,6 +9,7 @@ title, headings and clauses exactly, 公文 elements field by field.
 import argparse
 import collections
 import datetime
+import json
 import shutil
 import sqlite3
 import sys
@@ -43,7 +44,8 @@ def write_devset_corpus(dest: Path, gold=None):
         shutil.copy(DEVSET / "docs" / g["manifest"]["file"], dest / g["manifest"]["file"])
     manifest = [g["manifest"] for g in gold.values()]
     (dest / "manifest.yml").write_text(yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for name in ("glossary.yml", "userdict.txt", "measures.yml"):
+    from ingest.corpusfiles import CURATED
+    for name in CURATED:
         shutil.copy(ROOT / "corpus" / name, dest / name)
     return dest
 
@@ -64,7 +66,8 @@ def found(conn, doc_id):
         "figures": [(_value(v), qual) for v, qual in q("select value, qualifier from figures where document_id = ?")],
         "dates": [(start, role) for start, role in q("select date_start, role from dates where document_id = ?")],
         "chrome": [text for (text,) in q("select text from chrome_lines where document_id = ? order by line")],
-        "headings": [("title", None, h) for lvl, _, h in sections if lvl == 0]
+        # A title printed twice (a notice's page headline and its own title line) is one title.
+        "headings": [("title", None, h) for h in dict.fromkeys(h for lvl, _, h in sections if lvl == 0)]
                     + [(lvl, num, h) for lvl, num, h in sections if lvl > 0],
         "clauses": [text for (text,) in q("select text from clauses where document_id = ? order by position")],
         "gongwen": _found_gongwen(conn, doc_id),
@@ -74,12 +77,17 @@ def found(conn, doc_id):
 def _found_gongwen(conn, doc_id):
     columns = {c for (c,) in conn.execute("select name from pragma_table_info('documents')")}
     wanted = {"doc_number_agency": "agency", "doc_number_year": "year", "doc_number_sequence": "sequence",
-              "addressee": "addressee", "signed_date": "date", "cc": "cc"}
+              "addressee": "addressee", "signed_date": "date", "cc": "cc", "signatories": "signature",
+              "attachments": "attachments"}
     present = [c for c in wanted if c in columns]
     if not present:
         return {}
     row = conn.execute(f"select {', '.join(present)} from documents where id = ?", [doc_id]).fetchone()
-    return {wanted[c]: v for c, v in zip(present, row) if v is not None}
+    found = {wanted[c]: v for c, v in zip(present, row) if v is not None}
+    for key in ("signature", "attachments"):  # JSON lists; an empty one is none
+        if key in found:
+            found[key] = json.loads(found[key]) or None
+    return {k: v for k, v in found.items() if v is not None}
 
 
 def expected(g):
@@ -91,12 +99,15 @@ def expected(g):
         "dates": [(_iso(d["start"]), d["role"]) for d in g.get("dates") or []],
         "chrome": list(g.get("chrome") or []),
         "headings": ([("title", None, g["title"])] if g.get("title") else [])
-                    + [(h["level"], h.get("number"), h["text"]) for h in g.get("headings") or []],
+                    # A heading of level 0 is a second title line (the title of what a cover notice issues).
+                    + [("title", None, h["text"]) for h in g.get("headings") or [] if h["level"] == 0]
+                    + [(h["level"], h.get("number"), h["text"]) for h in g.get("headings") or [] if h["level"] > 0],
         "clauses": list(g.get("clauses") or []),
         "gongwen": {k: v for k, v in {
             "agency": number.get("agency"), "year": number.get("year"), "sequence": number.get("sequence"),
             "addressee": gongwen.get("addressee"), "date": _iso(gongwen["date"]) if gongwen.get("date") else None,
-            "cc": gongwen.get("cc"),
+            "cc": gongwen.get("cc"), "signature": gongwen.get("signature") or None,
+            "attachments": gongwen.get("attachments") or None,
         }.items() if v is not None},
     }
 

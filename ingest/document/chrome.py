@@ -1,94 +1,140 @@
-"""Page chrome: the parts of a saved web page that are not the document.
+"""Page chrome: the lines of a saved web page that are not the document.
 
-Rules are general (they name kinds of chrome, not documents), so they also work on pages we
-have not seen. The source file keeps its chrome; these rules only keep it out of clauses.
+The rules are data (corpus/chrome.yml): they name kinds of chrome (breadcrumbs, datelines, page tools, related
+links), not documents, and match folded text (simplified, half-width, lower case), so they hold on pages from
+sites nobody tuned them for. The source file keeps its chrome; the rules keep it out of clauses.
 """
 import re
 from typing import NamedTuple
 
-from ..literals import LiteralSet, pattern_screens
+from ..errors import CorpusError
+from ..manifest import read_yaml
+from ..normalise import normalise
+
+KINDS = ("line", "header_end", "footer_start", "related", "tools")
+RULE_FIELDS = {"name", "kind", "patterns", "words", "published", "examples", "not", "__line__"}
+# No line this long is chrome (footers and datelines are short): a paragraph is not tried against the rules.
+MAX_CHROME_LINE = 300
+# Link titles under a "Related" header: short lines that do not end a sentence.
+MAX_LINK_LINE = 120
+_SENTENCE_END = re.compile(r"[。！？!?；;]\s*[”\"’']?$|(?<![A-Z])\.\s*[”\"’']?$")
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 class Rule(NamedTuple):
-    reason: str
-    pattern: re.Pattern
-    words: frozenset  # lower-case words one of which every match holds (empty when the rule always runs)
+    name: str
+    kind: str
+    patterns: tuple  # compiled, matched against the folded line
+    published: bool  # the line dates the page (a dateline or byline)
+    line: int  # where the rule is written in chrome.yml, for messages
 
 
-def _rule(reason, pattern):
-    """A rule that runs only on lines holding one of the words its pattern needs, when it is not anchored at
-    the line's start: most lines are text and hold none of those words, and an unanchored regex is slow to
-    run for nothing. An anchored one fails faster than the word tests would (0.13 s against 0.21 s for
-    the lines of 400 synthetic documents with every rule screened)."""
-    screens = pattern_screens(pattern.pattern) if not pattern.pattern.startswith("^") else ()
-    return Rule(reason, pattern, screens[0] if screens else frozenset())
+class ChromeRules(NamedTuple):
+    """The rules of corpus/chrome.yml, compiled; tools words apart."""
+    rules: tuple
+    tool_words: frozenset
+    tool_name: str | None
+    examples: tuple  # (rule name, line, should it match) for the tests
 
 
-# A whole line that is chrome wherever it appears.
-CHROME_RULES = [
-    _rule("breadcrumb", re.compile(r"您现在的位置|当前位置[:：]|^首页\s*[>›]")),
-    _rule("page tools", re.compile(r"^(大\s*中\s*小|打印|关闭窗口|打印本页|关闭|【?字体[:：].*|分享到.*|收藏|返回顶部|Print|Close)$")),
-    _rule("dateline", re.compile(r"^(发布时间|发布日期|来源|浏览次数|点击数|时间)[:：]|^(Updated|Published|Release Date|Date|Source)\s*:", re.I)),
-    _rule("dateline", re.compile(r"^Original title\s*:", re.I)),
-    _rule("source note", re.compile(r"^[(（]\s*(Source|来源)\s*[:：].*[)）]$", re.I)),
-    _rule("editor note", re.compile(r"^[(（]\s*(Edit|Editor|Edited by|责任编辑|编辑)\s*[:：].*[)）]$", re.I)),
-    _rule("advert", re.compile(r"^\[ad_\d+\]$")),
-    # "copyrights" in prose is not chrome: only a copyright notice is.
-    _rule("copyright", re.compile(r"版权所有|版权声明|^\s*(Copyright|©)|Copyright\s*(©|\(c\)|\d{4})|All rights reserved", re.I)),
-    _rule("licence", re.compile(r"ICP备|ICP证|公网安备|网站标识码|主办单位[:：]|网站维护[:：]|承办单位[:：]")),
-    _rule("qr code", re.compile(r"二维码|QR code|扫一扫|Wechat ID|微信公众号", re.I)),
-    _rule("contact footer", re.compile(r"^(E-?mail|Tel|Fax|Add|Address|Website|Web|Phone)\s*[:：]?", re.I)),
-    _rule("link list", re.compile(r"^(<<|>>)\s*[:：]|^Back to List\b|^(上一篇|下一篇)[:：]", re.I)),
-    _rule("bullet link", re.compile(r"^[•·]\s*\S{1,12}$")),
-]
-
-# Lines after which everything else on the page is footer: the article has ended.
-_END_OF_ARTICLE = re.compile(r"^(打印|关闭窗口|<<\s*[:：].*|Back to List.*|【打印本页】.*)$", re.I)
-# A breadcrumb closes the page header: everything before it is navigation.
-_BREADCRUMB = re.compile(r"您现在的位置|当前位置[:：]")
-# A menu line: short labels separated by |, none of them a number (tables have numbers).
-_MENU_SEP = re.compile(r"\s*\|\s*")
+def fold(text: str) -> str:
+    """The form rules match: simplified, half-width, lower case, one kind of space."""
+    return normalise(text).lower()
 
 
-# Every screening word of the rules, found in a line in one pass.
-_SCREEN_WORDS = LiteralSet(w for rule in CHROME_RULES for w in rule.words)
-
-
-def chrome_reason(text: str):
-    """Why this single line is page chrome, or None when it may be document text."""
-    present = _SCREEN_WORDS.present(text.lower())
-    for rule in CHROME_RULES:
-        if rule.words and rule.words.isdisjoint(present):
+def load_chrome_rules(path) -> ChromeRules:
+    """Read and compile corpus/chrome.yml; a CorpusError names the rule and its line."""
+    raw = read_yaml(path)
+    items = raw.get("rules") if isinstance(raw, dict) else None
+    if not isinstance(items, list) or not items:
+        raise CorpusError(path, "expected a mapping with a non-empty 'rules:' list")
+    rules, tool_words, tool_name, examples = [], set(), None, []
+    for item in items:
+        line = item.get("__line__") if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or item.get("kind") not in KINDS:
+            raise CorpusError(path, f"each rule needs a name and a kind (one of {', '.join(KINDS)})", line=line)
+        unknown = sorted(set(item) - RULE_FIELDS)
+        if unknown:
+            raise CorpusError(path, f"rule {item['name']!r} has unknown field(s): {', '.join(unknown)}", line=line)
+        for field in ("examples", "not"):
+            for example in item.get(field) or []:
+                examples.append((item["name"], str(example), field == "examples"))
+        if item["kind"] == "tools":
+            words = item.get("words")
+            if not isinstance(words, list) or not words:
+                raise CorpusError(path, f"rule {item['name']!r}: a tools rule needs a list of words", line=line)
+            tool_words.update(fold(str(w)) for w in words)
+            tool_name = item["name"]
             continue
-        if rule.pattern.search(text):
-            return rule.reason
-    if is_menu(text):
-        return "menu"
+        patterns = item.get("patterns")
+        if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+            raise CorpusError(path, f"rule {item['name']!r} needs a list of patterns", line=line)
+        try:
+            compiled = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+        except re.error as e:
+            raise CorpusError(path, f"rule {item['name']!r}: bad pattern: {e}", line=line)
+        rules.append(Rule(item["name"], item["kind"], compiled, bool(item.get("published")), line))
+    return ChromeRules(tuple(rules), frozenset(tool_words), tool_name, tuple(examples))
+
+
+def _is_tools_line(folded, tool_words):
+    """True when the line holds words and every one of them is page-tool words, maybe glued (打印关闭, aaaprint)."""
+    tokens = _TOKEN.findall(folded)
+    return bool(tokens) and all(_made_of(token, tool_words) for token in tokens)
+
+
+def _made_of(token, words, limit=12):
+    """True when token is one or more of the words, one after another."""
+    if token in words:
+        return True
+    if limit == 0:
+        return False
+    return any(token.startswith(w) and _made_of(token[len(w):], words, limit - 1) for w in words if len(w) < len(token))
+
+
+def line_rule(text: str, rules: ChromeRules) -> Rule | None:
+    """The first rule that takes this line as chrome, or None. A tools line gives a Rule of kind 'tools'."""
+    if len(text) > MAX_CHROME_LINE:
+        return None
+    folded = fold(text)
+    for rule in rules.rules:
+        if any(p.search(folded) for p in rule.patterns):
+            return rule
+    if rules.tool_words and _is_tools_line(folded, rules.tool_words):
+        return Rule(rules.tool_name, "tools", (), False, 0)
     return None
 
 
-def is_menu(text):
-    if "|" not in text:
-        return False
-    cells = [c for c in _MENU_SEP.split(text.strip(" |")) if c]
-    if len(cells) < 3:
-        return False
-    return all(len(c) <= 12 and not re.search(r"\d", c) for c in cells)
+def looks_like_link(text: str) -> bool:
+    """A line that could be one link of a list: short, and no sentence."""
+    return len(text) <= MAX_LINK_LINE and not _SENTENCE_END.search(text)
 
 
-def find_chrome(lines, strip_lines=()):
-    """Map line number -> reason for every line that is chrome, using line rules and page layout."""
-    reasons = {}
+def ends_a_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
+
+
+class LineChrome(NamedTuple):
+    reason: str
+    kind: str
+    published: bool
+
+
+def classify_lines(lines, rules: ChromeRules, strip_lines=()) -> dict:
+    """{line index: LineChrome} for the lines the rules take as chrome on their own, and the lines under a
+    'related links' header. Page zones (what lies above a breadcrumb or below the article) are layout's."""
     explicit = {s.strip() for s in strip_lines}
-    breadcrumb = next((i for i, ln in enumerate(lines) if _BREADCRUMB.search(ln.text)), None)
-    end = next((i for i, ln in enumerate(lines) if _END_OF_ARTICLE.match(ln.text)), None)
+    found, in_related = {}, False
     for i, ln in enumerate(lines):
         if ln.text in explicit:
-            reasons[ln.number] = "manifest strip_lines"
-        elif breadcrumb is not None and i <= breadcrumb:
-            reasons[ln.number] = "page header"
-        elif end is not None and i >= end:
-            reasons[ln.number] = "page footer"
-        elif (reason := chrome_reason(ln.text)) is not None:
-            reasons[ln.number] = reason
-    return reasons
+            found[i] = LineChrome("manifest strip_lines", "line", False)
+            continue
+        rule = line_rule(ln.text, rules)
+        if rule is not None:
+            found[i] = LineChrome(rule.name, rule.kind, rule.published)
+            in_related = rule.kind == "related" or (in_related and rule.kind in ("line", "tools"))
+        elif in_related and looks_like_link(ln.text):
+            found[i] = LineChrome("related links", "related", False)
+        else:
+            in_related = False
+    return found

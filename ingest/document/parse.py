@@ -1,13 +1,17 @@
 """One document from file to rows: decode, strip chrome, find structure, split clauses, segment."""
 import hashlib
 
-from .chrome import find_chrome
-from .decode import decode_bytes
-from .lines import split_lines
 from ..segment import segment_all
+from .chrome import ChromeRules, classify_lines
+from .decode import decode_bytes
+from .gongwen import find_addressee, find_closing
+from .layout import find_layout
+from .lines import split_lines
 from .sentences import split_clauses
 from .structure import find_blocks
 from .tables import parse_indicator_table
+
+EMPTY_RULES = ChromeRules((), frozenset(), None, ())
 
 
 def read_source(entry):
@@ -49,9 +53,9 @@ class _Sections:
             "level": block.level,
             "number": block.number or None,
             "heading": block.heading,
-            "text": block.line.text,
-            "start": block.line.start,
-            "end": block.line.end,
+            "text": block.line.text[block.start:block.end if block.end != -1 else None],
+            "start": block.line.start + block.start,
+            "end": block.line.start + (block.end if block.end != -1 else len(block.line.text)),
             "line": block.line.number,
             "sort_order": order,
         })
@@ -62,13 +66,17 @@ class _Sections:
         return self.stack[-1][1] if self.stack else self.title_id
 
 
-def parse_document(entry, source, tokenizer=None):
-    """Sections, clauses, indicators and the chrome report of one decoded document."""
+def parse_document(entry, source, tokenizer=None, chrome_rules=None):
+    """Sections, clauses, indicators, 公文 elements and the chrome report of one decoded document."""
     doc_id, lang = entry["id"], entry["language"]
     lines = split_lines(source)
-    chrome = find_chrome(lines, entry.get("strip_lines") or ())
-    body = [ln for ln in lines if ln.number not in chrome]
-    blocks = find_blocks(body, lang, entry.get("doc_number"))
+    classified = classify_lines(lines, chrome_rules or EMPTY_RULES, entry.get("strip_lines") or ())
+    layout = find_layout(lines, classified, lang)
+    body = [ln for i, ln in enumerate(lines) if i not in layout.chrome]
+    blocks = find_blocks(body, lang, entry.get("doc_number"), [lines[i] for i in layout.titles])
+    closing = find_closing(blocks, lang)
+    doc_number = next((b.line.text for b in blocks if b.kind == "doc_number"), None)
+    addressee = find_addressee(blocks[:closing.start]) if doc_number or closing.elements.get("signatories") else None
     sections = _Sections(doc_id)
     clauses, indicators, table, table_headers = [], [], [], []
     paragraphs = {}  # section id -> paragraphs so far
@@ -80,17 +88,19 @@ def parse_document(entry, source, tokenizer=None):
             table = []
         if block is None:
             break
-        if block.kind in ("title", "heading"):
+        in_closing = order >= closing.start
+        if block.kind in ("title", "heading") and not in_closing:
             sections.open(block, order)
         elif block.kind == "table_row":
             table.append(block.line)
-        elif block.kind == "paragraph":
-            section_id = sections.current
-            p = paragraphs[section_id] = paragraphs.get(section_id, 0) + 1
-            prefix = section_id or doc_id
+        elif block.kind in ("paragraph", "heading"):  # (a heading in the closing block is a list line)
+            section_id = None if in_closing else sections.current
+            key = "closing" if in_closing else section_id
+            p = paragraphs[key] = paragraphs.get(key, 0) + 1
+            prefix = f"{doc_id}-closing" if in_closing else section_id or doc_id
             line = block.line
-            for c, (a, b) in enumerate(split_clauses(line.text, lang), start=1):
-                text = line.text[a:b]
+            base, text_of_block = block.start, line.text[block.start:block.end if block.end != -1 else None]
+            for c, (a, b) in enumerate(split_clauses(text_of_block, lang), start=1):
                 clauses.append({
                     "id": f"{prefix}-p{p}-c{c}",
                     "document_id": doc_id,
@@ -98,21 +108,25 @@ def parse_document(entry, source, tokenizer=None):
                     "paragraph": p,
                     "sentence": c,
                     "position": len(clauses) + 1,
-                    "text": text,
-                    "start": line.start + a,
-                    "end": line.start + b,
+                    "item": (block.number or None) if c == 1 else None,
+                    "part": "closing" if in_closing else "text",
+                    "text": text_of_block[a:b],
+                    "start": line.start + base + a,
+                    "end": line.start + base + b,
                     "line": line.number,
                     "language": lang,
                 })
     for clause, words in zip(clauses, segment_all([c["text"] for c in clauses], tokenizer)):
         clause["text_seg"] = words
     chrome_rows = [
-        {"document_id": doc_id, "line": ln.number, "text": ln.text, "reason": chrome[ln.number]}
-        for ln in lines if ln.number in chrome
+        {"document_id": doc_id, "line": ln.number, "text": ln.text, "reason": layout.chrome[i].reason}
+        for i, ln in enumerate(lines) if i in layout.chrome
     ]
+    published = [ln for i, ln in enumerate(lines) if i in layout.chrome and layout.chrome[i].published]
     return {
         "sections": sections.rows, "clauses": clauses, "indicators": indicators,
-        "table_headers": table_headers, "chrome": chrome_rows,
+        "table_headers": table_headers, "chrome": chrome_rows, "published_lines": published,
+        "gongwen": {"doc_number": doc_number, "addressee": addressee, **closing.elements},
     }
 
 

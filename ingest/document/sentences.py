@@ -10,8 +10,11 @@ _OPENERS = "“‘\"'「『（(【"
 _ZH_END = re.compile(rf"[。！？!?；;…]+[{_CLOSERS}]*")
 
 # A candidate English sentence end: punctuation, optional closing quotes, then what follows.
-_EN_END = re.compile(rf"(\.{{1,3}}|[!?])([{_CLOSERS}]*)(\s*)(?=(\S?))")
+_WIDE_ENDS = "。！？；"  # full-width ends, which English text on Chinese sites uses too
+_EN_END = re.compile(rf"(\.{{1,3}}|[!?{_WIDE_ENDS}])([{_CLOSERS}]*)(\s*)(?=(\S?))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A number of one or two digits at the start of the text, or after a colon or semicolon: an item's number.
+_LIST_NUMBER_BEFORE = re.compile(r"(?:^|[:;：；]\s*)\(?\d{1,2}$")
 _WORD_WINDOW = 32
 
 
@@ -36,10 +39,11 @@ def _trim(text, start, end):
 
 
 def _zh_ends(text):
-    """Sentence ends in Chinese text, not inside 《》 titles or quotation marks."""
+    """Sentence ends in Chinese text, inside quotation marks too (a quoted speech is sentences), never inside
+    《》 titles. A closing quotation mark or bracket after the end belongs to the sentence it closes."""
     ends = []
     for m in _ZH_END.finditer(text):
-        if _inside_pair(text, m.start(), "《", "》") or _inside_pair(text, m.start(), "“", "”"):
+        if _inside_pair(text, m.start(), "《", "》"):
             continue
         ends.append(m.end())
     return ends
@@ -69,9 +73,13 @@ def _is_sentence_end(text, pos, punct, closers, space, nxt):
     before = text[max(0, pos - _WORD_WINDOW):pos]
     word = _WORD_BEFORE.search(before)
     word = word.group(1) if word else ""
+    if punct in _WIDE_ENDS:
+        return True  # 。！？； in English text: no abbreviation ends with them
     if punct == "." and not closers:
         if before[-1:].isdigit() and nxt.isdigit():
             return False  # 2.5, 1.490
+        if _LIST_NUMBER_BEFORE.search(before):
+            return False  # "1. Figures are preliminary", "Attachments: 1. Form": a list's number
         if word.lower().rstrip(".") in EN_ABBREVIATIONS:
             return False  # No. 68, i.e. this
         if len(word) == 1 and word.isupper():
@@ -81,7 +89,8 @@ def _is_sentence_end(text, pos, punct, closers, space, nxt):
     if space:
         # An ordinary break: the next sentence starts with a capital, a digit or an opening quote.
         return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or ord(nxt) > 0x2E80
-    # Machine translation glued the next sentence on: "interview.Ma Huijuan", "University.1 offline".
+    # Machine translation glues the next sentence on ("interview.Ma Huijuan"); a full stop glued to a digit
+    # ("University.1 offline job fair") is a stray one in the middle of a sentence.
     if closers:
         return nxt.isupper()
-    return before[-1:].isalpha() and len(word) >= 2 and (nxt.isupper() or nxt.isdigit())
+    return before[-1:].isalpha() and len(word) >= 2 and nxt.isupper()

@@ -1,25 +1,51 @@
-"""Find a document's structure: headings and their hierarchy, paragraphs, tables.
+"""A document's structure: headings and their levels, paragraphs, numbered items, tables.
 
-Numbered headings carry their level in the marker (一、 > （一） > 1.; I. > (1) > --).
-Unnumbered headings are short lines without final punctuation that introduce a longer paragraph.
+Numbered headings carry their level in the marker (一、 > （一） > 1. > （1）; I. > (1) > 1.). A numbered item
+is a heading when its text is a title (a short phrase, no sentence): 一、总体要求. When its first sentence is
+such a phrase and more follows on the line (（一）加强组织领导。各地要……), that phrase is a run-in heading and the
+rest is text. A numbered item that is a sentence (（三）各地要在6月30日前报送工作总结。) is text, its number kept.
+Unnumbered headings are short lines without final punctuation between paragraphs, above a longer paragraph.
 """
 import re
 from typing import NamedTuple
 
-# (level, pattern) for numbered heading markers; the marker is group 1.
-_NUMBERED = [
+from .. import lexicon
+from .gongwen import parse_date
+
+# (level, pattern) for numbered heading markers, by language; the marker is group 1.
+_ZH_MARKERS = [
+    (1, re.compile(r"^(第[一二三四五六七八九十百]+[章部分编])\s*")),
     (1, re.compile(r"^([一二三四五六七八九十百]+、)")),
     (2, re.compile(r"^([（(][一二三四五六七八九十]+[）)])")),
     (3, re.compile(r"^(\d{1,2}[．.、](?!\d))")),
+    (4, re.compile(r"^([（(]\d{1,2}[）)])")),
+]
+_EN_MARKERS = [
+    (1, re.compile(r"^((?:Part|Chapter)\s+(?:[IVX]+|\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)[.:]?)\s+")),
     (1, re.compile(r"^([IVX]{1,5}\.)\s")),
     (2, re.compile(r"^(\(\d{1,2}\))\s")),
+    (3, re.compile(r"^(\d{1,2}\.)\s(?!\d)")),
     (3, re.compile(r"^(--|——)(?=\S)")),
 ]
-_DOC_NUMBER = re.compile(r"^\S{1,20}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
-TERMINAL = re.compile(r"[。！？；：:.!?;,，]$|[。.!?][\"”’']$")
+MARKERS = {"zh": _ZH_MARKERS, "en": _EN_MARKERS}
+_DOC_NUMBER = re.compile(
+    r"^(?P<agency>\S(?:.{0,18}\S)?)\s*[〔\[［(（](?P<year>(?:19|20)\d\d)[〕\]］)）]\s*(?:No\.\s*)?(?P<sequence>\d{1,5})\s*号?$")
+_TERMINAL = re.compile(r"[。！？；：:.!?;,，]$|[。.!?][\"”’']$")
+TERMINAL = _TERMINAL
 _TABLE_ROW = re.compile(r"\|")
 # Marker-led lines longer than this are paragraphs that happen to start with a number.
 _MAX_HEADING = {"zh": 60, "en": 200}
+# A line this long is a paragraph, even when machine translation left it without a full stop.
+_PARAGRAPH = 80
+# A run-in heading is a short phrase: at most this many characters (Chinese) or words (English).
+_MAX_PHRASE = {"zh": 25, "en": 12}
+_PHRASE_PUNCTUATION = re.compile(r"[，,；;：:]")
+_ZH_SENTENCE_END = re.compile(r"[。！？!?]")
+_EN_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_SENTENCE_WORDS = {
+    "zh": re.compile("|".join(lexicon.ZH_SENTENCE_WORDS)),
+    "en": re.compile(r"\b(?:" + "|".join(lexicon.EN_SENTENCE_WORDS) + r")\b", re.IGNORECASE),
+}
 
 
 class Block(NamedTuple):
@@ -28,75 +54,133 @@ class Block(NamedTuple):
     level: int  # heading level (0 = title), 0 otherwise
     number: str  # the marker as printed (一、, (1), I.) or ""
     heading: str  # heading text without its marker
+    start: int = 0  # the part of the line this block covers: line.text[start:end]
+    end: int = -1
 
 
-def _numbered(text, lang):
-    for level, pattern in _NUMBERED:
+def is_doc_number(text: str) -> bool:
+    """A document number line: 国知发运函字〔2020〕37号, Su Zhi Fa [2022] No. 15."""
+    return _DOC_NUMBER.match(text) is not None
+
+
+def parse_doc_number(text):
+    """{'agency', 'year', 'sequence'} of a document number, or None: 人社厅发〔2022〕27号 -> 人社厅发, 2022, 27."""
+    m = _DOC_NUMBER.match(text.strip()) if text else None
+    if not m:
+        return None
+    return {"agency": m["agency"].strip(), "year": int(m["year"]), "sequence": int(m["sequence"])}
+
+
+def numbered_heading_marker(text, lang):
+    """(level, marker) when the line opens with a heading marker of its language, else None."""
+    for level, pattern in MARKERS.get(lang, _EN_MARKERS):
         m = pattern.match(text)
         if m:
-            rest = text[m.end():].strip()
-            # A (1)-style heading in the plan is one sentence, ending in "." — still a heading when short
-            # and when nothing follows its first sentence.
-            one_sentence = not re.search(r"[。！？.!?]\s*\S", rest)
-            if rest and len(text) <= _MAX_HEADING[lang] and one_sentence:
-                return level, m.group(1), rest
+            return level, m.group(1)
     return None
+
+
+def ends_a_sentence(text):
+    """True when _TERMINAL matches at the end of the line. A match is at most two characters, and $ also matches
+    before a final newline: the last three characters hold any match."""
+    return _TERMINAL.search(text[-3:]) is not None
+
+
+def _first_sentence_end(rest, lang):
+    m = (_ZH_SENTENCE_END if lang == "zh" else _EN_SENTENCE_END).search(rest)
+    return m.end() if m else None
+
+
+def is_heading_phrase(phrase, lang):
+    """A title, not a sentence: short, no clause punctuation, no digits, none of the words sentences have."""
+    size = len(phrase) if lang == "zh" else len(phrase.split())
+    return (0 < size <= _MAX_PHRASE.get(lang, 12) and not _PHRASE_PUNCTUATION.search(phrase)
+            and not re.search(r"\d", phrase) and not _SENTENCE_WORDS.get(lang, _SENTENCE_WORDS["en"]).search(phrase))
+
+
+def _numbered(ln, lang):
+    """Blocks of a line that opens with a heading marker, or None when the marker opens a plain paragraph."""
+    found = numbered_heading_marker(ln.text, lang)
+    if found is None:
+        return None
+    level, marker = found
+    text = ln.text
+    rest_at = len(text) - len(text[len(marker):].lstrip())
+    rest = text[rest_at:]
+    if not rest:
+        return None
+    end = _first_sentence_end(rest, lang)
+    if end is None:  # no sentence in it: a heading (一、总体要求), unless it is long or reads as a sentence
+        if len(text) <= _MAX_HEADING[lang] and not (_PHRASE_PUNCTUATION.search(rest) and _sentence_words(rest, lang)):
+            return [Block("heading", ln, level, marker, rest.strip())]
+        return [Block("paragraph", ln, 0, marker, "")]
+    phrase = rest[:end - 1].strip()
+    remainder = rest[end:]
+    if not remainder.strip():
+        # One sentence and nothing after it: a heading when it states no sentence of its own (（一）开展岗前实务
+        # 培训。, (4) The construction of think tank, expert pool, and talent pool of IP.).
+        # (A Chinese heading with a comma has no full stop: 一、坚持需求导向，服务发展大局.)
+        if len(text) <= _MAX_HEADING[lang] and not re.search(r"\d", phrase) and not _sentence_words(phrase, lang) \
+                and not (lang == "zh" and _PHRASE_PUNCTUATION.search(phrase)):
+            return [Block("heading", ln, level, marker, phrase)]
+        return [Block("paragraph", ln, 0, marker, "")]
+    if not is_heading_phrase(phrase, lang):
+        return [Block("paragraph", ln, 0, marker, "")]  # a numbered sentence: text, its number kept
+    after = rest_at + end + (len(remainder) - len(remainder.lstrip()))
+    # A run-in heading (（一）加强组织领导。各地要……): the phrase heads what follows on the line.
+    return [Block("heading", ln, level, marker, phrase, 0, rest_at + end),
+            Block("paragraph", ln, 0, "", "", after, len(text))]
+
+
+def _sentence_words(text, lang):
+    return _SENTENCE_WORDS.get(lang, _SENTENCE_WORDS["en"]).search(text) is not None
 
 
 def _is_table_row(text):
     cells = [c.strip() for c in text.strip().strip("|").split("|")]
-    return _TABLE_ROW.search(text) and len(cells) >= 2 and any(re.fullmatch(r"[\d.,]+", c) for c in cells)
+    return _TABLE_ROW.search(text) and len(cells) >= 2 and any(re.fullmatch(r"[≥≤><]?[\d.,]+%?", c) for c in cells)
 
 
-def ends_a_sentence(text):
-    """True when TERMINAL matches at the end of the line. A match is at most two characters, and $ also matches
-    before a final newline: the last three characters hold any match. Searched whole, the line would have the
-    regex tried at every one of its offsets."""
-    return TERMINAL.search(text[-3:]) is not None
-
-
-def _looks_like_heading(text, next_text, lang):
-    """An unnumbered heading: short, no final punctuation, followed by a much longer paragraph or a table."""
-    if ends_a_sentence(text) or next_text is None:
+def _looks_like_heading(text, following, lang):
+    """An unnumbered heading: short, no final punctuation, above a much longer paragraph (not a table: a
+    table's caption is text)."""
+    if ends_a_sentence(text) or following is None:
         return False
     short = len(text) <= 40 if lang == "zh" else len(text.split()) <= 16
-    return short and (_is_table_row(next_text) or len(next_text) >= max(80, 2 * len(text)))
+    return short and not _is_table_row(following) and len(following) >= max(80, 2 * len(text))
 
 
-def find_blocks(lines, lang, doc_number=None):
-    """Classify each non-chrome line."""
+def find_blocks(lines, lang, doc_number=None, titles=()):
+    """Classify each line of the text (chrome removed); titles: the lines that are the document's title."""
     blocks = []
+    title_numbers = {ln.number for ln in titles}
     for i, ln in enumerate(lines):
         text = ln.text
-        next_text = lines[i + 1].text if i + 1 < len(lines) else None
-        if doc_number and text == doc_number or _DOC_NUMBER.match(text):
-            blocks.append(Block("doc_number", ln, 0, "", ""))
-        elif "|" in text and (_is_table_row(text) or (next_text is not None and _is_table_row(next_text))):
-            blocks.append(Block("table_row", ln, 0, "", ""))
-        elif (num := _numbered(text, lang)) is not None:
-            blocks.append(Block("heading", ln, num[0], num[1], num[2]))
-        elif i == 0 and not ends_a_sentence(text) and len(text) <= 200:
+        following = lines[i + 1].text if i + 1 < len(lines) else None
+        # An unnumbered heading follows the title, a heading or a finished sentence, never a list's short line.
+        after_break = not blocks or blocks[-1].kind in ("title", "heading", "doc_number") \
+            or ends_a_sentence(blocks[-1].line.text) or len(blocks[-1].line.text) >= _PARAGRAPH \
+            or parse_date(blocks[-1].line.text) is not None
+        if ln.number in title_numbers:
             blocks.append(Block("title", ln, 0, "", text))
-        elif _looks_like_heading(text, next_text, lang):
-            blocks.append(Block("heading", ln, -1, "", text))  # level settled below
+        elif doc_number and text == doc_number or is_doc_number(text):
+            blocks.append(Block("doc_number", ln, 0, "", ""))
+        elif "|" in text and (_is_table_row(text) or (following is not None and _is_table_row(following))):
+            blocks.append(Block("table_row", ln, 0, "", ""))
+        elif (numbered := _numbered(ln, lang)) is not None:
+            blocks.extend(numbered)
+        elif after_break and _looks_like_heading(text, following, lang):
+            blocks.append(Block("heading", ln, 1, "", text))
         else:
             blocks.append(Block("paragraph", ln, 0, "", ""))
-    return _settle_unnumbered_levels(blocks)
+    return _titles_before_numbering(blocks)
 
 
-def _settle_unnumbered_levels(blocks):
-    """Unnumbered headings before the first numbered one are title lines (level 0);
-    later ones sit one below the last numbered heading, or at level 1 when there is none."""
-    has_numbered = any(b.kind == "heading" and b.level > 0 for b in blocks)
-    settled, last_numbered = [], 0
-    for b in blocks:
-        if b.kind == "heading" and b.level == -1:
-            if has_numbered and last_numbered == 0:
-                b = b._replace(kind="title", level=0)
-            else:
-                b = b._replace(level=last_numbered + 1)
-        elif b.kind == "heading":
-            last_numbered = b.level
-        settled.append(b)
-    return settled
-
+def _titles_before_numbering(blocks):
+    """In a numbered document, an unnumbered heading above the first numbered one is a title line: the title of
+    what a cover notice issues (The 14th Five-Year Plan for Intellectual Property Talents, under the notice)."""
+    first = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.number), None)
+    if first is None:
+        return blocks
+    return [b._replace(kind="title", level=0) if i < first and b.kind == "heading" and not b.number else b
+            for i, b in enumerate(blocks)]

@@ -58,12 +58,14 @@ def test_figures(conn):
 
 def test_dates(conn):
     assert sorted(rows(conn, "select document_id, surface, date_start, date_end, role from dates")) == [
+        ("tiny-notice", "2022-03-02", "2022-03-02", "2022-03-02", "published"),  # 发布时间：2022-03-02
         ("tiny-notice", "2022年3月1日", "2022-03-01", "2022-03-01", "issued"),
         ("tiny-notice", "6月30日前", "2022-06-30", "2022-06-30", "deadline"),
         ("tiny-notice", "今年", "2022-01-01", "2022-12-31", "event"),
         ("tiny-plan", "2025", "2025-01-01", "2025-12-31", "target"),
         ("tiny-plan", "By 2025", "2025-01-01", "2025-12-31", "target"),
         ("tiny-report", "2022", "2022-01-01", "2022-12-31", "event"),
+        ("tiny-report", "2022-12-20", "2022-12-20", "2022-12-20", "published"),  # Updated: 2022-12-20
         ("tiny-report", "this year", "2022-01-01", "2022-12-31", "event"),
     ]
 
@@ -79,8 +81,8 @@ def test_the_same_quantity_stated_twice_is_linked(conn):
 
 def test_chrome_is_removed_and_reported(conn):
     assert rows(conn, "select document_id, text, reason from chrome_lines order by document_id, line") == [
-        ("tiny-notice", "首页 | 新闻 | 政务 | 服务", "page header"),
-        ("tiny-notice", "您现在的位置：首页 > 通知公告", "page header"),
+        ("tiny-notice", "首页 | 新闻 | 政务 | 服务", "menu"),
+        ("tiny-notice", "您现在的位置：首页 > 通知公告", "breadcrumb"),
         ("tiny-notice", "发布时间：2022-03-02", "dateline"),
         ("tiny-notice", "版权所有：某省知识产权局", "copyright"),
         ("tiny-report", "Updated: 2022-12-20", "dateline"),

@@ -1,44 +1,11 @@
-"""Text handling on its own: decoding, the chrome rules' screening words, clause splitting and the windowed word
+"""Text handling on its own: decoding, clause splitting and the windowed word
 test, the width folds, and segmenting many texts in one call."""
 import pytest
 
 from support import corpus_lines
-from ingest.document.chrome import CHROME_RULES, is_menu, chrome_reason
 from ingest.document.decode import decode_bytes
 from ingest.errors import CorpusError
 from ingest.document.sentences import split_clauses
-
-
-def reason_rule_by_rule(text):
-    reason = next((rule.reason for rule in CHROME_RULES if rule.pattern.search(text)), None)
-    return reason or ("menu" if is_menu(text) else None)
-
-
-@pytest.mark.parametrize("line, reason", [
-    ("您现在的位置：首页 > 通知公告", "breadcrumb"),
-    ("关闭窗口", "page tools"),
-    ("PRINT", None),  # page tools are case-sensitive
-    ("updated: 2021-12-31", "dateline"),
-    ("(Source: CNIPA)", "source note"),
-    ("[ad_2]", "advert"),
-    ("Copyright © 2021 Zhifan", "copyright"),
-    ("ALL RIGHTS RESERVED", "copyright"),
-    ("关注微信公众号", "qr code"),
-    ("Scan the QR Code", "qr code"),
-    ("E-mail: info@example.com", "contact footer"),
-    ("首页 | 机构 | 新闻 | 政务", "menu"),
-    ("2019 | 2020 | 2021", None),  # numbers: a table row, not a menu
-    ("加强知识产权人才队伍建设。", None),
-])
-def test_chrome_reason(line, reason):
-    assert chrome_reason(line) == reason
-
-
-def test_the_screening_words_give_every_corpus_line_the_reason_of_the_rules_in_order():
-    lines = [line for line, _ in corpus_lines()]
-    assert sum(reason_rule_by_rule(line) is not None for line in lines) >= 20  # the rules are exercised
-    for line in lines:
-        assert chrome_reason(line) == reason_rule_by_rule(line), line
 
 
 def spans_text(text, lang="en"):
