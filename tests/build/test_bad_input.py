@@ -1,30 +1,59 @@
 """Bad input: a clear message naming the file (and line), a non-zero exit, and the previous policy.db untouched."""
+import contextlib
 import hashlib
-import subprocess
-import sys
+import importlib.util
+import io
+import shutil
+from typing import NamedTuple
 
 import pytest
 
-from support import ROOT
+from support import CORPUS, ROOT
+
+
+def _command_line():
+    spec = importlib.util.spec_from_file_location("build_command", ROOT / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+CLI = _command_line()
+
+
+class Result(NamedTuple):
+    returncode: int
+    stderr: str
 
 
 def run_build(corpus, db):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--corpus", str(corpus), "--db", str(db), "--jobs", "1"],
-        capture_output=True, text=True, timeout=300,
-    )
+    """build.py's own main() in this process: the command's code and output, without an interpreter start
+    per case (tests/slow/ runs the command itself). An uncaught exception fails the test as a traceback would."""
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr):
+        code = CLI.main(["--corpus", str(corpus), "--db", str(db), "--jobs", "1"])
+    return Result(code, stderr.getvalue())
 
 
 def sha(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory):
+    """The real corpus, built by the command line once for the module."""
+    db = tmp_path_factory.mktemp("good") / "policy.db"
+    result = run_build(CORPUS, db)
+    assert result.returncode == 0, result.stderr
+    return db
+
+
 @pytest.fixture
-def good_db(corpus_copy, tmp_path):
+def good_db(built_once, tmp_path):
+    """A good database where the next build will write (a copy of the one built from the same corpus)."""
     db = tmp_path / "out" / "policy.db"
     db.parent.mkdir()
-    result = run_build(corpus_copy, db)
-    assert result.returncode == 0, result.stderr
+    shutil.copyfile(built_once, db)
     return db
 
 
