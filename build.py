@@ -1,7 +1,7 @@
 """Build policy.db from corpus/: python build.py [--corpus DIR] [--db FILE] [--jobs N] [--full].
 
-The database is written to a temporary file beside the target and renamed over it only when the whole build
-has succeeded, so a failed or killed build leaves the previous database as it was.
+policy.db is a link to the generation being served; a build writes the other generation and moves the link
+only when the whole build has succeeded, so a failed or killed build leaves the served database as it was.
 """
 import argparse
 import os
@@ -41,10 +41,11 @@ def main(argv=None):
     parser.add_argument("--db", default=DEFAULT_DB, type=Path, help="database to write (default: policy.db)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
     parser.add_argument("--full", action="store_true", help="redo every document, even those that did not change")
+    parser.add_argument("--wait", action="store_true", help="wait for a build that is running, instead of stopping")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        result = build(args.corpus, args.db, args.jobs, terminal_progress(), full=args.full)
+        result = build(args.corpus, args.db, args.jobs, terminal_progress(), full=args.full, wait=args.wait)
     except CorpusError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1

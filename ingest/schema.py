@@ -76,16 +76,20 @@ TABLES = {
         "id", [("clause_id", "clauses", "id"), ("measure_id", "measures", "id"), ("document_id", "documents", "id")],
     ),
     "glossary": (
-        {"id": str, "zh": str, "en": str, "note": str, "total_count": int, "document_counts": str},
+        {"id": str, "zh": str, "en": str, "note": str, "total_count": int},
         "id", [],
     ),
     "glossary_counts": (
         {"id": str, "term_id": str, "document_id": str, "occurrences": int},
         "id", [("term_id", "glossary", "id"), ("document_id", "documents", "id")],
     ),
+    "build_log": (
+        {"id": str, "generation": int, "document_id": str, "change": str},
+        "id", [],
+    ),
     "build_info": (
         {
-            "key": str, "built_at": str, "mode": str, "documents_processed": int, "corpus_sha256": str,
+            "key": str, "generation": int, "built_at": str, "mode": str, "documents_processed": int, "corpus_sha256": str,
             "knowledge_sha256": str, "document_count": int, "clause_count": int,
             "python_version": str, "sqlite_version": str, "rjieba_version": str,
             "sqlite_utils_version": str, "datasette_version": str, "cn2an_version": str, "opencc_version": str,
@@ -105,6 +109,7 @@ INDEXES = {
     "glossary_counts": [["document_id"], ["term_id", "document_id", "occurrences"]],
     "clause_measures": [["document_id"], ["measure_id", "document_id"], ["clause_id"]],
     "chrome_lines": [["document_id"]],
+    "build_log": [["generation"]],
 }
 
 

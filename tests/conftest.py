@@ -15,6 +15,9 @@ from ingest.builder import build
 from support import CORPUS, FIXTURE_CORPUS, ROOT, make_datasette
 
 SLOW = Path(__file__).resolve().parent / "slow"
+# The tests' databases are throwaway files no server reads: a build may write the slot it just left at once
+# (ingest/builder/store.py). Tests of serving across rebuilds set their own.
+os.environ.setdefault("POLICY_KB_QUIET_SECONDS", "0")
 
 
 def pytest_collection_modifyitems(items):

@@ -36,12 +36,13 @@ def corpus_lines():
 
 
 def dump_database(path):
-    """Every row of every table but build_info, order-free, plus the search index keyed by clause id
+    """Every row of every table but build_info and build_log (what the build did, not what it built), order-free, plus the search index keyed by clause id
     (rowids may differ between builds that are otherwise equal). documents.file_stat is left out: it records
     the files' times on this disk, not what was built from them."""
     conn = sqlite3.connect(path)
     tables = [t for (t,) in conn.execute(
-        "select name from sqlite_master where type = 'table' and name not like 'clauses_fts%' and name != 'build_info'")]
+        "select name from sqlite_master where type = 'table' and name not like 'clauses_fts%' "
+        "and name not in ('build_info', 'build_log')")]
 
     def columns(table):
         return ", ".join(f"[{c}]" for (_, c, *_) in conn.execute(f"pragma table_info([{table}])")

@@ -24,6 +24,7 @@ class Previous(NamedTuple):
     """What the existing database says of the inputs it was built from."""
     knowledge_sha256: str
     documents: dict  # id -> (input hash, manifest position, file sha256, file stat)
+    generation: int  # the build that wrote it (0 for a database from before generations were counted)
 
 
 class Plan(NamedTuple):
@@ -33,6 +34,15 @@ class Plan(NamedTuple):
     to_delete: set
     knowledge_sha256: str
     files: dict  # id -> (file sha256 or None when the worker will hash it, file stat or None)
+    generation: int  # the number of the build this plan makes
+
+    def changes(self):
+        """(document id, change) for the build log: processed or removed; one ('*', 'full') for a full build."""
+        if self.mode == "full":
+            return [("*", "full")]
+        processed = {e["id"] for e in self.to_process}
+        changes = sorted([(i, "processed") for i in processed] + [(i, "removed") for i in self.to_delete - processed])
+        return changes or [("*", "reordered")]  # only the manifest's order changed: the log still has the build
 
 
 def _sha256_files(paths):
@@ -92,7 +102,7 @@ def read_previous(db_path: Path) -> Previous | None:
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            knowledge = conn.execute("select knowledge_sha256 from build_info").fetchone()
+            knowledge = conn.execute("select knowledge_sha256, generation from build_info").fetchone()
             docs = conn.execute("select id, input_sha256, manifest_position, sha256, file_stat from documents").fetchall()
         finally:
             conn.close()
@@ -100,21 +110,23 @@ def read_previous(db_path: Path) -> Previous | None:
         return None  # an older or foreign file: rebuild it from scratch
     if not knowledge:
         return None
-    return Previous(knowledge[0], {doc_id: tuple(rest) for doc_id, *rest in docs})
+    return Previous(knowledge[0], {doc_id: tuple(rest) for doc_id, *rest in docs}, knowledge[1] or 0)
 
 
-def plan_build(entries, corpus_dir, previous: Previous | None) -> Plan:
-    """Compare the corpus with what the previous database was built from."""
+def plan_build(entries, corpus_dir, previous: Previous | None, full: bool = False) -> Plan:
+    """Compare the corpus with what the previous database was built from (full: redo everything anyway)."""
     knowledge = knowledge_hash(corpus_dir)
-    if previous is not None and previous.knowledge_sha256 != knowledge:
+    generation = (previous.generation if previous else 0) + 1
+    if full or (previous is not None and previous.knowledge_sha256 != knowledge):
         previous = None  # curated data or code changed: nothing built before can be kept
     files = file_hashes(entries, previous)
     if previous is None:
-        return Plan("full", entries, set(), knowledge, files)
+        return Plan("full", entries, set(), knowledge, files, generation)
     before = previous.documents
     changed = [e for e in entries if before.get(e["id"], (None,))[0] != input_hash(e, files[e["id"]][0])]
     removed = set(before) - set(files)
     moved = any(before[e["id"]][1] != n for n, e in enumerate(entries, start=1) if e["id"] in before)
     if not changed and not removed and not moved:
-        return Plan("unchanged", [], set(), knowledge, files)
-    return Plan("incremental", changed, removed | {e["id"] for e in changed if e["id"] in before}, knowledge, files)
+        return Plan("unchanged", [], set(), knowledge, files, generation - 1)
+    return Plan("incremental", changed, removed | {e["id"] for e in changed if e["id"] in before}, knowledge, files,
+                generation)
