@@ -203,7 +203,8 @@ def _title_candidates(meta):
 
 
 def _squeeze(s):
-    return re.sub(r"\s+", "", s)
+    """The text without any white space, to compare and count characters."""
+    return "".join(s.split())
 
 
 def _find_title(body, candidates):
@@ -262,6 +263,8 @@ def _is_inside(el, ancestor):
 
 def _words_in_name(el):
     name = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if name == " ":
+        return set()
     return {w.lower() for w in _WORDS_IN_NAME.split(name) if w}
 
 
@@ -314,19 +317,18 @@ def _find_main(body):
     for the container it sits in and half for the container above that, so that an article whose paragraphs
     are each wrapped in their own box is still found as a whole."""
     own = {}  # block element -> [characters outside links, characters inside links]
-    in_link = {}
-    for el in body.iter():
+    in_link, block_of = {}, {}
+    for el in body.iter():  # document order: a parent comes before its children
         if not isinstance(el.tag, str):
             continue
         parent = el.getparent()
         in_link[el] = el.tag == "a" or in_link.get(parent, False)
-        block = _block_of(el)
+        block = block_of[el] = el if el.tag in _BLOCK else block_of.get(parent)
         if el.text and block is not None:
             own.setdefault(block, [0, 0])[1 if in_link[el] else 0] += len(_squeeze(el.text))
-        if el.tail and parent is not None:
-            parent_block = _block_of(parent)
-            if parent_block is not None:
-                own.setdefault(parent_block, [0, 0])[1 if in_link.get(parent, False) else 0] += len(_squeeze(el.tail))
+        parent_block = block_of.get(parent)
+        if el.tail and parent_block is not None:
+            own.setdefault(parent_block, [0, 0])[1 if in_link.get(parent, False) else 0] += len(_squeeze(el.tail))
     scores = {}
     for block, (plain, linked) in own.items():
         if plain == 0 or linked > plain:
@@ -345,7 +347,17 @@ def _find_main(body):
 
 
 def _collapse(s):
-    return _collapse_with_map(s)[0].strip()
+    """HTML white space collapsed (see _collapse_with_map), and stripped."""
+    return _SPACE_RUN.sub(_space_for, s).strip()
+
+
+def _space_for(m):
+    """What a run of white space becomes: nothing where it holds a line break between two wide characters."""
+    run, text = m.group(0), m.string
+    if ("\n" in run or "\r" in run) and 0 < m.start() and m.end() < len(text) \
+            and (is_wide(text[m.start() - 1]) or is_wide(text[m.end()])):
+        return ""
+    return " "
 
 
 def _collapse_with_map(raw):
@@ -358,10 +370,7 @@ def _collapse_with_map(raw):
         mapping.extend(range(length, length + len(chunk)))
         out.append(chunk)
         length += len(chunk)
-        before = raw[m.start() - 1] if m.start() > 0 else ""
-        after = raw[m.end()] if m.end() < len(raw) else ""
-        broken = "\n" in m.group(0) or "\r" in m.group(0)
-        replacement = "" if broken and before and after and (is_wide(before) or is_wide(after)) else " "
+        replacement = _space_for(m)
         mapping.extend([length] * (m.end() - m.start()))
         out.append(replacement)
         length += len(replacement)
@@ -529,6 +538,8 @@ def _finish_line(pieces):
             spans.append([length, length + len(text), link[0], link[1]])
         raw.append(text)
         length += len(text)
+    if not spans:  # most lines hold no link: no offsets to carry through the collapse
+        return _collapse("".join(raw)), []
     text, mapping = _collapse_with_map("".join(raw))
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
