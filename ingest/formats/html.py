@@ -94,7 +94,10 @@ def read_html(data: bytes, path):
     out = TextWriter()
     if title_text and not _is_inside(title_el, main):
         out.add_line(title_text, "heading", _HEADING.get(title_el.tag))
-    _write_blocks(main, out, title_el)
+    try:
+        _write_blocks(main, out, title_el)
+    except RecursionError:
+        raise CorpusError(path, "the page nests its elements too deeply to read (hundreds of levels)") from None
     if out.empty:
         raise CorpusError(path, "the page has no text (nothing outside scripts, menus and page furniture)")
     # A dateline inside the article is the article's own text (an event's date), not the page's.
@@ -110,7 +113,9 @@ def read_html(data: bytes, path):
 
 
 # The parser is told the encoding (the bytes are re-encoded as UTF-8), so a <meta charset> cannot override it.
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+# huge_tree: without it libxml2 silently drops everything nested deeper than 255 elements (files are at most
+# 10 MB, so the other limits it lifts do not matter).
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def _decode(data, path):

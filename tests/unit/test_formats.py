@@ -424,6 +424,16 @@ def test_html_tables_keep_cells_in_their_columns(tmp_path):
     assert [(k.text, k.href) for k in m.links] == [("10", "/t")]
 
 
+def test_html_deep_nesting_is_read_or_named(tmp_path):
+    """libxml2 drops what is nested deeper than 255 elements unless told otherwise; deeper still than our
+    reader can recurse, the page is a CorpusError, not a traceback."""
+    deep = "<html><body>" + "<div>" * 300 + "<p>深层的文字。</p>" + "</div>" * 300 + "</body></html>"
+    assert read_html(tmp_path, deep.encode("utf-8")).text == "深层的文字。"
+    deeper = deep.replace("<div>" * 300, "<div>" * 3000).replace("</div>" * 300, "</div>" * 3000)
+    with pytest.raises(CorpusError, match="too deeply"):
+        read_html(tmp_path, deeper.encode("utf-8"))
+
+
 def test_html_links_only_real_ones(tmp_path):
     page = ("<html><body><div><p>见<a href='javascript:void(0)'>这里</a>和<a href='#top'>顶部</a>，"
             "以及<a href=' https://example.cn/a '>《<b>办法</b>》</a>。</p></div></body></html>")
@@ -454,3 +464,33 @@ def test_pdf_the_document_spells_its_own_compounds():
     from ingest.formats.pdf import _join
     assert _join("the work-", "load", vocabulary={"work-load"}) == "the work-load"
     assert _join("a part-", "time job", vocabulary=set()) == "a part-time job"
+
+
+# -- DOCX: what Word keeps outside plain runs ---------------------------------------------------------------
+
+def test_docx_field_hyperlinks_tracked_changes_and_numbering(tmp_path):
+    import docx
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    paragraph = document.add_paragraph("见")
+    runs = (f'<w:root xmlns:w="{w}"><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.cn/f" </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>办法全文</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            '<w:ins w:id="1" w:author="a"><w:r><w:t>（新增）</w:t></w:r></w:ins>'
+            '<w:del w:id="2" w:author="a"><w:r><w:delText>删掉的</w:delText></w:r></w:del>'
+            '<w:r><w:t>。</w:t></w:r></w:root>')
+    for run in etree.fromstring(runs):
+        paragraph._p.append(run)
+    item = document.add_paragraph("第一项")
+    item._p.get_or_add_pPr().append(etree.fromstring(
+        f'<w:numPr xmlns:w="{w}"><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
+    document.add_heading("章节", level=3)
+    path = tmp_path / "made.docx"
+    document.save(path)
+    m = read_document(path)
+    assert m.text == "见办法全文（新增）。\n\n第一项\n\n章节"
+    assert [(ln.kind, ln.level) for ln in m.lines] == [("paragraph", None), ("list_item", None), ("heading", 3)]
+    assert [(k.text, k.href) for k in m.links] == [("办法全文", "https://example.cn/f")]
