@@ -245,6 +245,7 @@ async def run_search(datasette, db, request):
     if (args.get("_size") or "").strip():
         size = MAX_PAGE_SIZE if args["_size"] == "max" else max(1, min(MAX_PAGE_SIZE, int(args["_size"]) if args["_size"].isdigit() else PAGE_SIZE))
     page = int(args["page"]) if (args.get("page") or "").isdigit() and int(args["page"]) > 0 else 1
+    page = min(page, 10**9)  # past the last page is an empty page, not an integer SQLite cannot take
     result = {"q": q, "expand": expand, "choices": choices, "page": page, "size": size, "rows": [], "count": 0,
               "figures": [], "number": None, "error": None, "chosen": {}, "expansion": [], "pages": 0}
     try:
