@@ -209,10 +209,10 @@ def marked_spans(marked):
 def snippet(text, spans, width=220, before=70):
     """(plain snippet, HTML snippet with <mark>): the whole clause when short, else a window around the first
     hit, '…' where it is cut."""
-    if len(text) <= width or not spans:
-        lo, hi = 0, min(len(text), max(width, len(text) if not spans else width))
-        if len(text) <= width:
-            hi = len(text)
+    if len(text) <= width:
+        lo, hi = 0, len(text)
+    elif not spans:
+        lo, hi = 0, width
     else:
         lo = max(0, spans[0][0] - before)
         hi = min(len(text), lo + width)
