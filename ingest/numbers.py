@@ -44,3 +44,46 @@ def parse_english_words(words: str) -> float:
 def tidy(value: float):
     """An int when the value is whole, so 1490.0 is stored as 1490."""
     return int(value) if float(value).is_integer() else value
+
+
+_QUERY_ARABIC = re.compile(
+    r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<scale>ten thousand|[a-z]+)?$")
+_QUERY_CHINESE = re.compile(r"^[\d.,零〇一二两三四五六七八九十百千万亿]+$")
+_QUERY_WORDS = re.compile(r"^[a-z]+(?:[\s-]+[a-z]+)*$")
+
+
+MAX_FIGURE = 10 ** 15  # larger numbers are codes, not quantities; SQLite's integers stop at 2**63 anyway
+
+
+def parse_number_query(text: str):
+    """The value of a search query that is a number, bounded (see _number_query)."""
+    return _bounded(_number_query(text))
+
+
+def _number_query(text: str):
+    """The value of a search query that is a number in any printed form, else None: 860000, 860,000, 86万,
+    八十六万, 1.5 million, 860 thousand, one hundred, 50% -> 860000, …, 1500000, 860000, 100, 50."""
+    from .normalise import normalise
+    query = " ".join(normalise(text or "").lower().split()).rstrip("%％ ")
+    if not query or len(query) > 40:
+        return None
+    try:
+        if m := _QUERY_ARABIC.match(query):
+            scale = m["scale"]
+            if scale and scale not in SCALES:
+                return None
+            return tidy(round(parse_arabic(m["num"]) * (SCALES[scale] if scale else 1), 6))  # 1.1 million, not …0002
+        compact = query.replace(" ", "")
+        if _QUERY_CHINESE.match(compact) and not compact.replace(".", "").replace(",", "").isdigit():
+            return tidy(parse_chinese(compact.replace(",", "")))
+        words = set(re.split(r"[\s-]+", query))
+        if _QUERY_WORDS.match(query) and words - {"a", "an", "and"}:
+            return tidy(parse_english_words(query))
+    except (ValueError, OverflowError):  # cn2an and the word parser say "not a number" this way
+        return None
+    return None
+
+
+def _bounded(value):
+    """A value a figure could have (no quantity of a policy text is a quadrillion); None otherwise."""
+    return value if value is not None and abs(value) < MAX_FIGURE else None

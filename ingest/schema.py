@@ -1,4 +1,9 @@
 """The database's shape, declared as data and applied by one function."""
+from sqlite_utils.db import ANY
+
+# A quantity: declared ANY, which in an ordinary (not STRICT) table has NUMERIC affinity, so a whole number is
+# stored as an integer (1490, not 1490.0: that is how JSON, CSV and pages print it) and a fraction as a real.
+NUMBER = ANY
 
 # table -> (columns in order with SQLite types, primary key, foreign keys)
 TABLES = {
@@ -34,7 +39,7 @@ TABLES = {
     "indicators": (
         {
             "id": str, "document_id": str, "section_id": str, "number": str, "indicator": str,
-            "target_year": int, "value_as_printed": str, "unit_as_printed": str, "value": float,
+            "target_year": int, "value_as_printed": str, "unit_as_printed": str, "value": NUMBER,
             "attribute": str, "row_text": str, "start": int, "end": int, "value_start": int, "value_end": int,
         },
         "id", [("document_id", "documents", "id"), ("section_id", "sections", "id")],
@@ -48,7 +53,7 @@ TABLES = {
     ),
     "figures": (
         {
-            "id": str, "document_id": str, "clause_id": str, "indicator_id": str, "surface": str, "value": float,
+            "id": str, "document_id": str, "clause_id": str, "indicator_id": str, "surface": str, "value": NUMBER,
             "unit": str, "qualifier": str, "kind": str, "year": int, "start": int, "end": int, "sentence": str,
         },
         "id", [("document_id", "documents", "id"), ("clause_id", "clauses", "id"), ("indicator_id", "indicators", "id")],

@@ -9,7 +9,7 @@ porter stemmer on both sides, so train finds training.
 """
 import re
 
-from .normalise import CJK_CHAR, normalise, normalise_for_search
+from .normalise import CJK_CHAR, has_cjk, normalise, normalise_for_search
 from .segment import get_tokenizer
 
 SEPARATOR = "\u200b"  # zero-width space: a token separator for unicode61, invisible on the page
@@ -89,25 +89,70 @@ def to_fts_phrase(query: str, tokenizer=None) -> str:
     return _phrase(tokens) if tokens else MATCH_NOTHING
 
 
-def expand_query(query: str, glossary, tokenizer=None):
-    """(FTS5 expression, readable expansion) with each glossary term replaced by all its variants.
+def _variant_regex(variant):
+    """A glossary variant in lower-cased normalised query text: Chinese anywhere (Chinese has no spaces), an
+    English one as whole words, its last word with or without a plural ending (service finds services;
+    IP is not found inside ship)."""
+    if has_cjk(variant):
+        return re.escape(variant)
+    words = [re.escape(w) for w in variant.split()]
+    return r"(?<![^\W_])" + r"\s+".join(words) + r"(?:s|es)?(?![^\W_])"
 
-    glossary: list of {"id", "zh": [...], "en": [...]}. A term is recognised when any variant occurs
-    in the normalised query, case-insensitively; the longest variants are tried first.
-    """
+
+def recognise_terms(query: str, glossary):
+    """The query cut into pieces, in order: (text, term) where term is the glossary term whose variant the text
+    is, or None for the ordinary words between terms. Longest variants are taken first, and a piece is taken
+    by one term only: 知识产权服务 is 知识产权 and 服务; IP services is IP and services."""
     text = normalise((query or "")[:MAX_QUERY_CHARS]).lower()
     variants = sorted(
         ((normalise(v).lower(), term) for term in glossary for v in term["zh"] + term["en"] if fts_tokens(v)),
         key=lambda vt: -len(vt[0]),
     )
-    groups, readable = [], []
+    taken = []  # (start, end, term)
     for variant, term in variants:
-        if variant and variant in text:
-            text = text.replace(variant, " ")
-            forms = term["zh"] + term["en"]
-            groups.append("(" + " OR ".join(_phrase(fts_tokens(v)) for v in forms if fts_tokens(v)) + ")")
-            readable.append(" | ".join(forms))
-    rest = [_phrase(t) for t in query_terms(text, tokenizer)]
-    parts = groups + rest
-    expression = " AND ".join(parts) if parts else MATCH_NOTHING
-    return expression, "; ".join(readable)
+        if variant not in text:  # cheap screen before the regex
+            continue
+        for m in re.finditer(_variant_regex(variant), text):
+            if all(m.end() <= a or m.start() >= b for a, b, _ in taken):
+                taken.append((m.start(), m.end(), term))
+    pieces, pos = [], 0
+    for start, end, term in sorted(taken, key=lambda t: t[0]):
+        if text[pos:start].strip():
+            pieces.append((text[pos:start].strip(), None))
+        pieces.append((text[start:end], term))
+        pos = end
+    if text[pos:].strip():
+        pieces.append((text[pos:].strip(), None))
+    return pieces
+
+
+def expansion_parts(query: str, glossary, tokenizer=None):
+    """[{'text', 'term' (id or None), 'forms' (every variant, both languages; [] for an ordinary word),
+    'expression'}]: what an expanded search looks for, piece by piece. Quoted phrases stay strict phrases."""
+    parts = []
+    for quoted, chunk in _split_quoted((query or "")[:MAX_QUERY_CHARS]):
+        if quoted:
+            if tokens := fts_tokens(chunk):
+                parts.append({"text": chunk, "term": None, "forms": [], "expression": _phrase(tokens)})
+            continue
+        for text, term in recognise_terms(chunk, glossary):
+            if term is None:
+                for word in query_words(text, tokenizer):
+                    parts.append({"text": word, "term": None, "forms": [], "expression": _phrase(fts_tokens(word))})
+                continue
+            forms = [v for v in term["zh"] + term["en"] if fts_tokens(v)]
+            phrases = list(dict.fromkeys(_phrase(fts_tokens(v)) for v in forms))
+            parts.append({"text": text, "term": term["id"], "forms": forms, "expression": "(" + " OR ".join(phrases) + ")"})
+    return parts
+
+
+def expand_query(query: str, glossary, tokenizer=None):
+    """(FTS5 expression, readable expansion): each glossary term in the query replaced by all its variants in
+    both languages, the other words kept as ordinary words, all ANDed.
+
+    glossary: list of {"id", "zh": [...], "en": [...]}.
+    """
+    parts = expansion_parts(query, glossary, tokenizer)
+    expression = " AND ".join(p["expression"] for p in parts) if parts else MATCH_NOTHING
+    readable = "; ".join(" | ".join(p["forms"]) if p["forms"] else p["text"] for p in parts)
+    return expression, readable

@@ -1,6 +1,5 @@
 """The real build on the real corpus: clauses, offsets, structure, chrome, tables, ids."""
 import hashlib
-import json
 import re
 
 import pytest

@@ -1,0 +1,424 @@
+"""The search page, /<database>/search (and .json, .csv): one box, filters filled from the data, every match
+counted and reachable by paging, ranked by FTS5's bm25() over all matches with exact-phrase hits first.
+
+A query that is a number in any printed form (860000, 860,000, 86万, 八十六万, 1.5 million) also finds the
+figures of that value and the clauses that state them. Filters take human values: Chinese, zh, 中文; Notice,
+notice, 通知; a document's id or any of its titles; an issuer's name in either language.
+
+The route comes before Datasette's own, so it answers the URL the old canned query had.
+"""
+import csv
+import html
+import io
+import json
+import math
+import re
+from urllib.parse import urlencode
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+from ingest import cite, search
+from ingest.normalise import has_cjk, normalise
+from ingest.numbers import parse_number_query
+from ingest.taggers.glossary import terms_from_rows
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 500
+CSV_BATCH = 1000
+TRUE = ("both", "yes", "on", "1", "true")
+LANGUAGE_VALUES = {
+    "zh": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh", "zh-cn": "zh", "zh-hans": "zh", "cn": "zh",
+    "en": "en", "english": "en", "英文": "en", "英语": "en", "en-us": "en", "en-gb": "en",
+}
+LANGUAGE_LABELS = {"zh": ("Chinese", "中文"), "en": ("English", "英文")}
+# Chinese names of document types; a type not listed shows as it is stored.
+TYPE_LABELS_ZH = {"notice": "通知", "plan": "规划", "news": "新闻", "report": "报告", "law": "法律", "regulation": "法规",
+                  "opinion": "意见", "measures": "办法"}
+CSV_COLUMNS = ["rank", "clause", "document", "document_title", "section", "language", "type", "snippet", "text",
+               "exact_phrase", "states_number", "score", "permalink", "citation", "citation_zh"]
+
+
+class BadFilter(ValueError):
+    """A filter value that names nothing in the data: said to the visitor, never silently empty."""
+
+
+def _norm(value):
+    return " ".join(normalise(str(value or "")).lower().split())
+
+
+async def _rows(db, sql, params=None):
+    result = await db.execute(sql, params or {})
+    return [dict(r) for r in result.rows]
+
+
+async def _choices(db):
+    """What the filters can be set to, from the data."""
+    documents = await _rows(db, "select * from documents order by manifest_position, id")
+    measures = await _rows(db, "select id, name_en, name_zh from measures order by name_en")
+    years = sorted({(d.get("issue_date") or d.get("publication_date") or "")[:4] for d in documents} - {""}, reverse=True)
+    return {
+        "languages": sorted({d["language"] for d in documents if d.get("language")}),
+        "types": sorted({d["type"] for d in documents if d.get("type")}),
+        "issuers": sorted({d["issuer"] for d in documents if d.get("issuer")}),
+        "years": years,
+        "documents": documents,
+        "measures": measures,
+    }
+
+
+def resolve_filters(args, choices, names):
+    """{filter: value} from the request's human values; BadFilter names a value that matches nothing."""
+    chosen = {}
+    if language := (args.get("language") or "").strip():
+        code = LANGUAGE_VALUES.get(language.lower())
+        if code is None:
+            raise BadFilter(f"Unknown language “{language}”: use Chinese (zh, 中文) or English (en, 英文).")
+        chosen["language"] = code
+    if doc_type := (args.get("type") or "").strip():
+        by_label = {zh: en for en, zh in TYPE_LABELS_ZH.items()}
+        wanted = by_label.get(doc_type, doc_type).lower()
+        found = [t for t in choices["types"] if t.lower() == wanted]
+        if not found:
+            raise BadFilter(f"Unknown document type “{doc_type}”: use one of {', '.join(choices['types'])}.")
+        chosen["type"] = found[0]
+    if document := (args.get("document") or "").strip():
+        chosen["document"] = _resolve_document(document, choices["documents"])
+    if issuer := (args.get("issuer") or "").strip():
+        forms = {_norm(issuer)}
+        known = names["names"].get(issuer.strip().lower())
+        if known:
+            forms |= {_norm(v) for v in known.values() if v}
+        found = [i for i in choices["issuers"] if _norm(i) in forms]
+        if not found:
+            raise BadFilter(f"No document was issued by “{issuer}”: use one of {', '.join(choices['issuers'])}.")
+        chosen["issuer"] = found
+    if year := (args.get("year") or "").strip():
+        m = re.fullmatch(r"(\d{4})\s*年?", normalise(year))
+        if not m:
+            raise BadFilter(f"A year is four digits (2020), not “{year}”.")
+        chosen["year"] = m.group(1)
+    measures = [m.strip() for m in args.getlist("measure") if m.strip()]
+    if measures:
+        ids = []
+        for wanted in measures:
+            found = [m["id"] for m in choices["measures"] if _norm(wanted) in (_norm(m["id"]), _norm(m["name_en"]), _norm(m["name_zh"]))]
+            if not found:
+                raise BadFilter(f"Unknown policy measure “{wanted}”: see the list of measures.")
+            ids.extend(found)
+        chosen["measure"] = sorted(set(ids))
+    return chosen
+
+
+def _resolve_document(value, documents):
+    """A document's id from its id or one of its titles (whole, or a part that only one title has)."""
+    wanted = _norm(value)
+    for d in documents:
+        if _norm(d["id"]) == wanted:
+            return d["id"]
+    titles = lambda d: [_norm(d.get(k)) for k in ("title", "title_en", "title_zh") if d.get(k)]
+    exact = [d["id"] for d in documents if wanted in titles(d)]
+    if len(exact) == 1:
+        return exact[0]
+    partial = [d["id"] for d in documents if any(wanted in t for t in titles(d))]
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise BadFilter(f"No document has the id or title “{value}”.")
+    raise BadFilter(f"“{value}” is part of the title of {len(partial)} documents ({', '.join(partial[:5])}): give more of it, or an id.")
+
+
+# The columns the filters test, for clause rows (c) and figure rows (f).
+CLAUSE_COLUMNS = {"language": "c.language", "document": "c.document_id", "clause": "c.id"}
+FIGURE_COLUMNS = {"language": "d.language", "document": "f.document_id", "clause": "f.clause_id"}
+
+
+def _filter_sql(chosen, params, columns=CLAUSE_COLUMNS):
+    """WHERE conditions for the chosen filters (d is documents); params gets their values."""
+    where = []
+    if "language" in chosen:
+        where.append(f"{columns['language']} = :language")
+        params["language"] = chosen["language"]
+    if "type" in chosen:
+        where.append("d.type = :type")
+        params["type"] = chosen["type"]
+    if "document" in chosen:
+        where.append(f"{columns['document']} = :document")
+        params["document"] = chosen["document"]
+    if "issuer" in chosen:
+        keys = []
+        for i, issuer in enumerate(chosen["issuer"]):
+            params[f"issuer{i}"] = issuer
+            keys.append(f":issuer{i}")
+        where.append(f"d.issuer in ({', '.join(keys)})")
+    if "year" in chosen:
+        where.append("substr(coalesce(d.issue_date, d.publication_date), 1, 4) = :year")
+        params["year"] = chosen["year"]
+    if "measure" in chosen:
+        keys = []
+        for i, measure in enumerate(chosen["measure"]):
+            params[f"measure{i}"] = measure
+            keys.append(f":measure{i}")
+        where.append(f"exists (select 1 from clause_measures cm where cm.clause_id = {columns['clause']} "
+                     f"and cm.measure_id in ({', '.join(keys)}))")
+    return where
+
+
+def build_query(match, phrase, number, chosen):
+    """(SQL of the matching clauses in rank order, SQL counting them, params). Rank: clauses stating the number
+    first (for a number query), then those holding the whole query as one phrase, then bm25() of the clause
+    against the query over all matches (lower is better), then reading order."""
+    params = {"match": match, "phrase": phrase}
+    sources = ["select rowid as rid, bm25(clauses_fts) as score, 0 as states_number from clauses_fts where clauses_fts match :match"]
+    if number is not None:
+        params["number"] = number
+        sources.append("select c.rowid, null, 1 from figures f join clauses c on c.id = f.clause_id where f.value = :number")
+    hits = sources[0] if len(sources) == 1 else (
+        "select rid, min(score) as score, max(states_number) as states_number from ("
+        + " union all ".join(sources) + ") group by rid")
+    where = _filter_sql(chosen, params)
+    body = (f"from ({hits}) h join clauses c on c.rowid = h.rid join documents d on d.id = c.document_id"
+            + (" where " + " and ".join(where) if where else ""))
+    ranked = f"""with phrase as (select rowid as rid from clauses_fts where clauses_fts match :phrase)
+select c.rowid as rid, c.id as clause, c.document_id as document, c.text, c.language, c.section_id,
+  d.type, d.title as document_title, (select heading from sections s where s.id = c.section_id) as section,
+  h.states_number, h.rid in (select rid from phrase) as exact_phrase, h.score
+{body}
+order by h.states_number desc, exact_phrase desc, coalesce(h.score, 0), c.sort_key
+limit :limit offset :offset"""
+    return ranked, f"select count(*) as n {body}", params
+
+
+# ------------------------------------------------------------------------------------------------ snippets
+def marked_spans(marked):
+    """[(start, end)] of the hits highlight() marked with \\x01…\\x02 in the index copy, as offsets into the
+    clause's own text (the index copy is the text, length for length, with separators added)."""
+    spans, pos, start = [], 0, None
+    for ch in marked or "":
+        if ch == "\x01":
+            start = pos
+        elif ch == "\x02":
+            if start is not None:
+                spans.append((start, pos))
+            start = None
+        elif ch != search.SEPARATOR:
+            pos += 1
+    return spans
+
+
+def snippet(text, spans, width=220, before=70):
+    """(plain snippet, HTML snippet with <mark>): the whole clause when short, else a window around the first
+    hit, '…' where it is cut."""
+    if len(text) <= width:
+        lo, hi = 0, len(text)
+    elif not spans:
+        lo, hi = 0, width
+    else:
+        lo = max(0, spans[0][0] - before)
+        hi = min(len(text), lo + width)
+    prefix, suffix = ("…" if lo > 0 else ""), ("…" if hi < len(text) else "")
+    out, pos = [], lo
+    for a, b in spans:
+        a, b = max(a, lo), min(b, hi)
+        if a >= b or a < pos:
+            continue
+        out.append(html.escape(text[pos:a]))
+        out.append(f"<mark>{html.escape(text[a:b])}</mark>")
+        pos = b
+    out.append(html.escape(text[pos:hi]))
+    return prefix + text[lo:hi] + suffix, prefix + "".join(out) + suffix
+
+
+# ------------------------------------------------------------------------------------------------ the view
+def _format_number(value):
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
+
+
+async def run_search(datasette, db, request):
+    """Everything the page, the JSON and the CSV show, as a dict."""
+    args = request.args
+    q = (args.get("q") or "").strip()
+    expand = (args.get("expand") or "").strip().lower() in TRUE
+    names = cite.load_names()
+    choices = await _choices(db)
+    size = PAGE_SIZE
+    if (args.get("_size") or "").strip():
+        size = MAX_PAGE_SIZE if args["_size"] == "max" else max(1, min(MAX_PAGE_SIZE, int(args["_size"]) if args["_size"].isdigit() else PAGE_SIZE))
+    page = int(args["page"]) if (args.get("page") or "").isdigit() and int(args["page"]) > 0 else 1
+    page = min(page, 10**9)  # past the last page is an empty page, not an integer SQLite cannot take
+    result = {"q": q, "expand": expand, "choices": choices, "page": page, "size": size, "rows": [], "count": 0,
+              "figures": [], "number": None, "error": None, "chosen": {}, "expansion": [], "pages": 0}
+    try:
+        result["chosen"] = chosen = resolve_filters(args, choices, names)
+    except BadFilter as e:
+        result["error"] = str(e)
+        return result
+    if not q:
+        return result
+    glossary = terms_from_rows(await _rows(db, "select id, zh, en from glossary"))
+    if expand:
+        parts = search.expansion_parts(q, glossary)
+        result["expansion"] = parts
+        match = " AND ".join(p["expression"] for p in parts) if parts else search.MATCH_NOTHING
+    else:
+        match = search.to_fts_query(q)
+        # Say which words the glossary knows, so the visitor knows expansion would help.
+        result["expandable"] = [p for p in search.expansion_parts(q, glossary) if p["term"]]
+    phrase = search.to_fts_phrase(q)
+    number = parse_number_query(q)
+    result["number"] = number
+    ranked_sql, count_sql, params = build_query(match, phrase, number, chosen)
+    result["sql"] = ranked_sql
+    result["count"] = (await _rows(db, count_sql, params))[0]["n"]
+    result["pages"] = max(1, math.ceil(result["count"] / size))
+    if number is not None:
+        fig_params = {"number": number}
+        fig_where = _filter_sql(chosen, fig_params, FIGURE_COLUMNS)
+        result["figures"] = await _rows(db, (
+            "select f.id, f.surface, f.value, f.unit, f.qualifier, f.kind, f.year, f.clause_id, f.indicator_id, "
+            "f.document_id, d.title as document_title, d.language, f.sentence "
+            "from figures f join documents d on d.id = f.document_id "
+            "where f.value = :number" + "".join(f" and {w}" for w in fig_where) + " order by d.manifest_position, f.id"),
+            fig_params)
+    all_rows = args.get("_all") in TRUE and request.url_vars.get("format") == "csv"
+    offsets = range(0, result["count"], CSV_BATCH) if all_rows else [(page - 1) * size]
+    origin = cite.request_origin(request)
+    rows = []
+    for offset in offsets:
+        batch = await _rows(db, ranked_sql, {**params, "limit": CSV_BATCH if all_rows else size, "offset": offset})
+        if not batch:
+            break
+        rids = ",".join(str(int(r["rid"])) for r in batch)
+        marks = {r["rowid"]: r["marked"] for r in await _rows(
+            db, f"select rowid, highlight(clauses_fts, 0, char(1), char(2)) as marked from clauses_fts "
+                f"where clauses_fts match :match and rowid in ({rids})", {"match": match})}
+        for i, r in enumerate(batch):
+            spans = marked_spans(marks.get(r["rid"]))
+            r["snippet"], r["snippet_html"] = snippet(r["text"], spans)
+            r["rank"] = offset + i + 1
+            r["score"] = None if r["score"] is None else round(-r["score"], 4)  # bm25() is lower-is-better: flip it
+            r["exact_phrase"], r["states_number"] = bool(r["exact_phrase"]), bool(r["states_number"])
+            r["permalink"] = cite.permalink(origin, datasette.urls.row(db.name, "clauses", r["clause"]))
+            rows.append(r)
+    if number is not None and rows:
+        await _mark_figures(db, rows, number)
+    for r in rows:
+        r["citation"], r["citation_zh"] = await db.execute_fn(
+            lambda conn, r=r: (cite.citation(conn, r["permalink"], "clauses", r["clause"], "en"),
+                               cite.citation(conn, r["permalink"], "clauses", r["clause"], "zh")))
+    result["rows"] = rows
+    return result
+
+
+async def _mark_figures(db, rows, number):
+    """Mark the figures of the searched value in the snippets of the clauses that state it."""
+    ids = {r["clause"]: r for r in rows if r["states_number"]}
+    if not ids:
+        return
+    keys = ", ".join(f":c{i}" for i in range(len(ids)))
+    params = {f"c{i}": cid for i, cid in enumerate(ids)}
+    params["number"] = number
+    found = await _rows(db, f"select f.clause_id, f.start - c.start as a, f.end - c.start as b from figures f "
+                            f"join clauses c on c.id = f.clause_id where f.value = :number and f.clause_id in ({keys})", params)
+    spans = {}
+    for f in found:
+        spans.setdefault(f["clause_id"], []).append((f["a"], f["b"]))
+    for cid, r in ids.items():
+        if cid in spans:
+            r["snippet"], r["snippet_html"] = snippet(r["text"], sorted(spans[cid]))
+
+
+def _export_row(r):
+    return {k: r.get(k) for k in CSV_COLUMNS}
+
+
+def _url(request, path, **changes):
+    """The request's path with a new format or query parameters."""
+    pairs = [(k, v) for k in request.args.keys() for v in request.args.getlist(k)]
+    drop = set(changes)
+    pairs = [(k, v) for k, v in pairs if k not in drop]
+    pairs += [(k, v) for k, v in changes.items() if v is not None]
+    return path + ("?" + urlencode(pairs) if pairs else "")
+
+
+def _summary_title(result):
+    """The page's <title>: what was searched, in under 120 characters."""
+    if not result["q"]:
+        return "Search clauses · 检索条款"
+    q = result["q"] if len(result["q"]) <= 60 else result["q"][:59] + "…"
+    return f"“{q}”: {result['count']:,} clause{'s' if result['count'] != 1 else ''} · 检索结果"
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    # {{ text|lang_of }}: 'zh' for text with Chinese characters, else 'en', for lang attributes.
+    env.filters["lang_of"] = lambda text: "zh" if has_cjk(str(text or "")) else "en"
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/(?P<database>[^/]+)/search(\.(?P<format>json|csv))?$", search_view)]
+
+
+async def search_view(datasette, request):
+    database = request.url_vars["database"]
+    db = datasette.databases.get(database)
+    if db is None or not await db.table_exists("clauses_fts"):
+        return Response.text("Not found", status=404)
+    fmt = request.url_vars.get("format")
+    result = await run_search(datasette, db, request)
+    status = 400 if result["error"] else 200
+    path = datasette.urls.path(f"/{database}/search")
+    if fmt == "json":
+        rows = [{**_export_row(r), "matched": None} for r in result["rows"]]
+        for row, r in zip(rows, result["rows"]):
+            row["matched"] = re.findall(r"<mark>(.*?)</mark>", r["snippet_html"])
+            row["matched"] = [html.unescape(m) for m in row["matched"]]
+        if request.args.get("_shape") == "array":
+            body = rows if not result["error"] else {"ok": False, "error": result["error"]}
+        else:
+            body = {
+                "ok": not result["error"], "error": result["error"], "q": result["q"], "filters": result["chosen"],
+                "expanded": result["expand"],
+                "searched_for": [{k: p[k] for k in ("text", "term", "forms")} for p in result["expansion"]],
+                "number": result["number"], "figures": result["figures"],
+                "count": result["count"], "page": result["page"], "pages": result["pages"], "page_size": result["size"],
+                "ranking": RANKING_EN, "rows": rows,
+                "next_url": (_url(request, path + ".json", page=str(result["page"] + 1)) if result["page"] < result["pages"] and result["q"] else None),
+            }
+        return Response(json.dumps(body, ensure_ascii=False, default=str), status=status,
+                        content_type="application/json; charset=utf-8")
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        if result["error"]:
+            writer.writerow(["error"])
+            writer.writerow([result["error"]])
+        else:
+            writer.writerow(CSV_COLUMNS)
+            for r in result["rows"]:
+                writer.writerow(["" if v is None else v for v in _export_row(r).values()])
+        headers = {}
+        if request.args.get("_dl"):
+            headers["content-disposition"] = 'attachment; filename="search.csv"'
+        return Response(out.getvalue(), status=status, headers=headers, content_type="text/csv; charset=utf-8")
+    context = {
+        "database": database, "result": result, "title": _summary_title(result),
+        "type_labels_zh": TYPE_LABELS_ZH, "language_labels": LANGUAGE_LABELS,
+        "url_json": _url(request, path + ".json"), "url_csv": _url(request, path + ".csv", _all="1"),
+        "url_csv_bom": _url(request, path + ".csv", _all="1", _bom="1", _dl="1"),
+        "page_url": lambda n: _url(request, path, page=str(n)),
+        "show_sql": request.args.get("_sql") in TRUE, "url_sql": _url(request, path, _sql="1"),
+        "format_number": _format_number, "ranking_en": RANKING_EN, "ranking_zh": RANKING_ZH,
+        "selected_measures": set(result["chosen"].get("measure", [])),
+        "citation_links": lambda cid: {
+            "bib": datasette.urls.path(f"/{database}/clauses/{cid}/citation.bib"),
+            "csl": datasette.urls.path(f"/{database}/clauses/{cid}/citation.csl.json")},
+    }
+    return Response.html(await datasette.render_template("policy_search.html", context, request=request), status=status)
+
+
+RANKING_EN = ("Every match is ranked: clauses stating the number searched for come first, then clauses holding the whole "
+              "query as one phrase, then by SQLite FTS5's BM25 score (bm25(): more hits of rarer words in a shorter clause "
+              "rank higher), then in reading order.")
+RANKING_ZH = "所有匹配结果均参与排序：先列出含所查数值的条款，再列出完整包含整个查询短语的条款，其余按 SQLite FTS5 的 BM25 得分（bm25()）排序，得分相同按原文顺序。"
