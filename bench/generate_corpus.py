@@ -228,8 +228,8 @@ def load_seeds(corpus_dir=CORPUS_DIR) -> Seeds:
     indicators = []
     for entry in load_manifest(corpus_dir):
         lang = entry["language"]
-        source, _ = read_source(entry)
-        parsed = parse_document(entry, source)
+        model, _ = read_source(entry)
+        parsed = parse_document(entry, model.text, hints=model.lines)
         usable = [c["text"] for c in parsed["clauses"] if is_usable_clause(c["text"])]
         clauses[lang].extend(usable)
         headings[lang].extend(s["heading"] for s in parsed["sections"] if s["level"] > 0)

@@ -126,8 +126,10 @@ ZH_CLASSIFIER_SCALES = {"万元": 10_000, "亿元": 100_000_000}
 CURRENCY_BEFORE = {"RMB": "yuan", "CNY": "yuan", "¥": "yuan", "￥": "yuan", "USD": "US dollars", "US$": "US dollars",
                    "$": "dollars", "HK$": "Hong Kong dollars", "EUR": "euros", "€": "euros", "£": "pounds"}
 
-# Words a sentence has and a heading does not: a numbered item holding one is text, not a heading.
-ZH_SENTENCE_WORDS = ("要", "应", "须", "请", "可", "将", "由", "是", "已", "为", "对", "按", "在", "从", "据")
+# Words a sentence has and a heading does not: a numbered item holding one is text, not a heading. Chinese ones
+# count as whole words of the segmentation (在 in 各地要在6月前, not in 在职; 请 alone, not in 申请).
+ZH_SENTENCE_WORDS = ("要", "应", "应当", "须", "必须", "请", "可", "可以", "将", "由", "是", "已", "已经", "正在",
+                     "为", "对", "按", "按照", "在", "从", "据", "根据", "不得")
 EN_SENTENCE_WORDS = ("shall", "should", "will", "must", "may", "can", "is", "are", "was", "were", "has", "have",
                      "had", "be", "been", "each", "all", "we", "they", "it")
 

@@ -12,9 +12,9 @@ import yaml
 from .corpusfiles import MANIFEST, NOT_DOCUMENTS
 from .errors import CorpusError
 
-REQUIRED = ("id", "file", "title", "language", "type", "issuer", "source_name", "translation")
+REQUIRED = ("id", "file", "language", "type", "issuer", "source_name", "translation")
 OPTIONAL = (
-    "title_en", "title_zh", "doc_number", "issue_date", "publication_date",
+    "title", "title_en", "title_zh", "doc_number", "issue_date", "publication_date",
     "source_url", "about", "strip_lines",
 )
 LANGUAGES = ("zh", "en")

@@ -3,6 +3,7 @@
 A pure function of the manifest entry, its file and the curated knowledge, so documents can be
 processed in any order, in parallel, and redone one at a time.
 """
+import bisect
 import functools
 import json
 
@@ -44,11 +45,12 @@ def process_document(entry, curated):
     # clauses of four in the synthetic benchmark (recombined seed clauses), which it would flatter. So each
     # document starts with it empty.
     normalise.cache_clear()
-    source, sha256 = read_source(entry)
+    model, sha256 = read_source(entry)
+    entry = with_file_metadata(entry, model.meta)
     tokenizer = get_tokenizer(curated.userdict)
-    parsed = parse_document(entry, source, tokenizer, curated.chrome)
+    parsed = parse_document(entry, model.text, tokenizer, curated.chrome, model.lines)
     doc_date, doc_date_source = document_date(entry, parsed)
-    doc = _document_row(entry, source, sha256, parsed, doc_date, doc_date_source)
+    doc = _document_row(entry, model, sha256, parsed, doc_date, doc_date_source)
     clause_measures = list(tag_clauses(entry, parsed["clauses"], curated.taxonomy))
     dates, clause_dates = _clause_dates(entry, parsed, doc_date)
     dates += _table_dates(entry, parsed, doc_date) + _published_dates(entry, parsed, doc_date)
@@ -69,10 +71,46 @@ def process_document(entry, curated):
         "dates": dates,
         "figures": figures,
         "chrome_lines": chrome,
+        "links": link_rows(entry, model.links, parsed),
         "glossary_counts": term_counts,
         "clause_measures": clause_measures,
         "_fts": [(c["id"], search.index_text(c["text"])) for c in parsed["clauses"]],
     }
+
+
+def with_file_metadata(entry, meta):
+    """The manifest entry with the fields it leaves empty filled from what the file says of itself: a web
+    page's <title>, its published date and its canonical URL (the entry's own values always win)."""
+    filled = dict(entry)
+    for field, key in (("title", "title"), ("publication_date", "publication_date"), ("source_url", "canonical_url")):
+        if not filled.get(field) and meta.get(key):
+            filled[field] = meta[key]
+    if not filled.get("title"):
+        filled["title"] = entry["path"].stem  # nothing better known: the file's name
+    return filled
+
+
+def link_rows(entry, links, parsed):
+    """A row per link in the document's text, with the clause (or heading) it is in: how a notice points at
+    its attachments and at the documents it cites. Links in page chrome (menus, footers) are in neither."""
+    clauses, sections = parsed["clauses"], parsed["sections"]
+    clause_starts, section_starts = [c["start"] for c in clauses], [s["start"] for s in sections]
+    rows = []
+    for link in links:
+        clause = _span_at(clauses, clause_starts, link.start)
+        section = _span_at(sections, section_starts, link.start)
+        if clause is None and section is None:
+            continue
+        rows.append({"id": f"{entry['id']}-a{len(rows) + 1}", "document_id": entry["id"],
+                     "clause_id": clause and clause["id"], "section_id": clause["section_id"] if clause else section["id"],
+                     "text": link.text, "href": link.href, "start": link.start, "end": link.end})
+    return rows
+
+
+def _span_at(rows, starts, offset):
+    """The row (rows have start and end, in text order; starts: their starts) whose span holds offset."""
+    at = bisect.bisect_right(starts, offset) - 1
+    return rows[at] if at >= 0 and offset < rows[at]["end"] else None
 
 
 def tag_clauses(entry, clauses, taxonomy):
@@ -206,7 +244,7 @@ def check_document_dates(entry, dates):
     return "; ".join(notes) or "no dates stated in text"
 
 
-def _document_row(entry, source, sha256, parsed, doc_date, doc_date_source):
+def _document_row(entry, model, sha256, parsed, doc_date, doc_date_source):
     gongwen = parsed["gongwen"]
     doc_number = entry["doc_number"] or gongwen["doc_number"]
     number = parse_doc_number(doc_number) or {}
@@ -238,8 +276,9 @@ def _document_row(entry, source, sha256, parsed, doc_date, doc_date_source):
         "translation": entry["translation"],
         "about": json.dumps(entry["about"], ensure_ascii=False),
         "file": entry["path"].name,
+        "format": model.format,
         "sha256": sha256,
-        "chars": len(source),
+        "chars": len(model.text),
         "section_count": len(parsed["sections"]),
         "clause_count": len(parsed["clauses"]),
         "date_check": None,

@@ -15,7 +15,7 @@ TABLES = {
             "document_date_source": str, "addressee": str, "signatories": str, "signed_date": str,
             "attachments": str, "cc": str, "printed_by": str, "printed_date": str,
             "source_name": str, "source_url": str, "translation": str, "about": str,
-            "file": str, "sha256": str, "chars": int, "section_count": int, "clause_count": int,
+            "file": str, "format": str, "sha256": str, "chars": int, "section_count": int, "clause_count": int,
             "date_check": str, "manifest_position": int, "input_sha256": str, "file_stat": str,
         },
         "id", [],
@@ -31,7 +31,7 @@ TABLES = {
         {
             "id": str, "document_id": str, "section_id": str, "paragraph": int, "sentence": int,
             "position": int, "sort_key": int, "item": str, "part": str, "text": str, "start": int, "end": int,
-            "line": int, "language": str,
+            "line": int, "page": int, "language": str,
             "text_seg": str, "modality": str, "modality_cue": str, "measures": str, "instruments": str,
         },
         "id", [("document_id", "documents", "id"), ("section_id", "sections", "id")],
@@ -61,6 +61,11 @@ TABLES = {
     "figure_links": (
         {"id": str, "figure_id": str, "other_figure_id": str, "other_document_id": str, "basis": str},
         "id", [("figure_id", "figures", "id"), ("other_figure_id", "figures", "id"), ("other_document_id", "documents", "id")],
+    ),
+    "links": (
+        {"id": str, "document_id": str, "clause_id": str, "section_id": str, "text": str, "href": str,
+         "start": int, "end": int},
+        "id", [("document_id", "documents", "id"), ("clause_id", "clauses", "id"), ("section_id", "sections", "id")],
     ),
     "chrome_lines": (
         {"id": str, "document_id": str, "line": int, "text": str, "reason": str},
@@ -114,6 +119,7 @@ INDEXES = {
     "glossary_counts": [["document_id"], ["term_id", "document_id", "occurrences"]],
     "clause_measures": [["document_id"], ["measure_id", "document_id"], ["clause_id"]],
     "chrome_lines": [["document_id"]],
+    "links": [["document_id"], ["clause_id"]],
     "build_log": [["generation"]],
 }
 

@@ -7,6 +7,7 @@ sites nobody tuned them for. The source file keeps its chrome; the rules keep it
 import re
 from typing import NamedTuple
 
+from .. import lexicon
 from ..errors import CorpusError
 from ..manifest import read_yaml
 from ..normalise import normalise
@@ -18,6 +19,8 @@ MAX_CHROME_LINE = 300
 # Link titles under a "Related" header: short lines that do not end a sentence.
 MAX_LINK_LINE = 120
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*[”\"’']?$|(?<![A-Z])\.\s*[”\"’']?$")
+_FULL_STOP = re.compile(r"[。！？]\s*[”\"’']?$")
+_MONTH = lexicon.alternation(lexicon.MONTHS)
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -70,11 +73,16 @@ def load_chrome_rules(path) -> ChromeRules:
         if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
             raise CorpusError(path, f"rule {item['name']!r} needs a list of patterns", line=line)
         try:
-            compiled = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+            compiled = tuple(re.compile(_expand(p), re.IGNORECASE) for p in patterns)
         except re.error as e:
             raise CorpusError(path, f"rule {item['name']!r}: bad pattern: {e}", line=line)
         rules.append(Rule(item["name"], item["kind"], compiled, bool(item.get("published")), line))
     return ChromeRules(tuple(rules), frozenset(tool_words), tool_name, tuple(examples))
+
+
+def _expand(pattern):
+    """A pattern with its placeholders filled: {month} is any English month name or abbreviation (lexicon's)."""
+    return pattern.replace("{month}", _MONTH)
 
 
 def _is_tools_line(folded, tool_words):
@@ -97,7 +105,12 @@ def line_rule(text: str, rules: ChromeRules) -> Rule | None:
     if len(text) > MAX_CHROME_LINE:
         return None
     folded = fold(text)
+    sentence = _FULL_STOP.search(text) is not None
     for rule in rules.rules:
+        # A line that dates the page is a label and a date; one that ends in a full stop is a sentence of the
+        # text that happens to open with such a label (时间：2025年6月12日9:00—16:00。 in a notice).
+        if rule.published and sentence:
+            continue
         if any(p.search(folded) for p in rule.patterns):
             return rule
     if rules.tool_words and _is_tools_line(folded, rules.tool_words):

@@ -27,6 +27,8 @@ CONTACT = re.compile(r"^[(（]?\s*(?:联系人|联系方式|联系电话|contact
 ISSUED_BY = re.compile(
     rf"^(?P<by>.+?)\s*(?P<date>(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*印发$"
     rf"|^issued by (?:the )?(?P<en_by>.+?) on (?P<en_date>{_MONTH}\.? \d{{1,2}},? (?:19|20)\d\d)\.?$", re.IGNORECASE)
+# 版头: the issuer's name and 文件 above the document number, often spaced out (国 家 知 识 产 权 局 文 件).
+MASTHEAD = re.compile(r"^(?:\S\s*){2,30}文\s*件$")
 NOTE = re.compile(r"^[(（](?:此件|本件)[^)）]*[)）]$")  # 附注: （此件主动公开）
 ADDRESSEE_END = re.compile(r"[:：]$")
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)])\s*")

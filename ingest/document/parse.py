@@ -3,7 +3,7 @@ import hashlib
 
 from ..segment import segment_all
 from .chrome import ChromeRules, classify_lines
-from .decode import decode_bytes
+from ..formats import read_document
 from .gongwen import find_addressee, find_closing
 from .layout import find_layout
 from .lines import split_lines
@@ -15,9 +15,10 @@ EMPTY_RULES = ChromeRules((), frozenset(), None, ())
 
 
 def read_source(entry):
-    """The decoded text of a manifest entry's file and the sha256 of its bytes."""
+    """The text model of a manifest entry's file (text, web page, PDF or Word, told from its bytes) and the
+    sha256 of its bytes."""
     data = entry["path"].read_bytes()
-    return decode_bytes(data, entry["path"]), hashlib.sha256(data).hexdigest()
+    return read_document(entry["path"], data), hashlib.sha256(data).hexdigest()
 
 
 class _Sections:
@@ -66,14 +67,17 @@ class _Sections:
         return self.stack[-1][1] if self.stack else self.title_id
 
 
-def parse_document(entry, source, tokenizer=None, chrome_rules=None):
-    """Sections, clauses, indicators, 公文 elements and the chrome report of one decoded document."""
+def parse_document(entry, source, tokenizer=None, chrome_rules=None, hints=()):
+    """Sections, clauses, indicators, links, 公文 elements and the chrome report of one document's text (a
+    TextModel's text; hints: its LineInfo per line, where the format says what a line is)."""
     doc_id, lang = entry["id"], entry["language"]
     lines = split_lines(source)
+    by_start = {h.start: h for h in hints}
+    line_hints = {ln.number: by_start.get(ln.start) for ln in lines}
     classified = classify_lines(lines, chrome_rules or EMPTY_RULES, entry.get("strip_lines") or ())
     layout = find_layout(lines, classified, lang)
     body = [ln for i, ln in enumerate(lines) if i not in layout.chrome]
-    blocks = find_blocks(body, lang, entry.get("doc_number"), [lines[i] for i in layout.titles])
+    blocks = find_blocks(body, lang, entry.get("doc_number"), [lines[i] for i in layout.titles], line_hints)
     closing = find_closing(blocks, lang)
     doc_number = next((b.line.text for b in blocks if b.kind == "doc_number"), None)
     addressee = find_addressee(blocks[:closing.start]) if doc_number or closing.elements.get("signatories") else None
@@ -114,6 +118,7 @@ def parse_document(entry, source, tokenizer=None, chrome_rules=None):
                     "start": line.start + base + a,
                     "end": line.start + base + b,
                     "line": line.number,
+                    "page": line_hints[line.number].page if line_hints.get(line.number) else None,
                     "language": lang,
                 })
     for clause, words in zip(clauses, segment_all([c["text"] for c in clauses], tokenizer)):

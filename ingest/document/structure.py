@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from .. import lexicon
+from ..segment import get_tokenizer
 from .gongwen import parse_date
 
 # (level, pattern) for numbered heading markers, by language; the marker is group 1.
@@ -19,12 +20,14 @@ _ZH_MARKERS = [
     (2, re.compile(r"^([（(][一二三四五六七八九十]+[）)])")),
     (3, re.compile(r"^(\d{1,2}[．.、](?!\d))")),
     (4, re.compile(r"^([（(]\d{1,2}[）)])")),
+    (4, re.compile(r"^(\d{1,2}\.\d{1,2})\s+(?=\D)")),
 ]
 _EN_MARKERS = [
     (1, re.compile(r"^((?:Part|Chapter)\s+(?:[IVX]+|\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)[.:]?)\s+")),
     (1, re.compile(r"^([IVX]{1,5}\.)\s")),
     (2, re.compile(r"^(\(\d{1,2}\))\s")),
     (3, re.compile(r"^(\d{1,2}\.)\s(?!\d)")),
+    (4, re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(?=[A-Z])")),
     (3, re.compile(r"^(--|——)(?=\S)")),
 ]
 MARKERS = {"zh": _ZH_MARKERS, "en": _EN_MARKERS}
@@ -33,23 +36,24 @@ _DOC_NUMBER = re.compile(
 _TERMINAL = re.compile(r"[。！？；：:.!?;,，]$|[。.!?][\"”’']$")
 TERMINAL = _TERMINAL
 _TABLE_ROW = re.compile(r"\|")
+# A section number on a line of its own, its heading on the next line (magazine style: 01 / 谁在入行).
+_NUMBER_ALONE = re.compile(r"^0\d$|^\d$")
 # Marker-led lines longer than this are paragraphs that happen to start with a number.
 _MAX_HEADING = {"zh": 60, "en": 200}
 # A line this long is a paragraph, even when machine translation left it without a full stop.
 _PARAGRAPH = 80
 # A run-in heading is a short phrase: at most this many characters (Chinese) or words (English).
 _MAX_PHRASE = {"zh": 25, "en": 12}
+_ITEM_END = re.compile(r"[；;，,、]\s*$")
 _PHRASE_PUNCTUATION = re.compile(r"[，,；;：:]")
 _ZH_SENTENCE_END = re.compile(r"[。！？!?]")
 _EN_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
-_SENTENCE_WORDS = {
-    "zh": re.compile("|".join(lexicon.ZH_SENTENCE_WORDS)),
-    "en": re.compile(r"\b(?:" + "|".join(lexicon.EN_SENTENCE_WORDS) + r")\b", re.IGNORECASE),
-}
+_ZH_SENTENCE_WORDS = frozenset(lexicon.ZH_SENTENCE_WORDS)
+_EN_SENTENCE_WORDS = re.compile(r"\b(?:" + "|".join(lexicon.EN_SENTENCE_WORDS) + r")\b", re.IGNORECASE)
 
 
 class Block(NamedTuple):
-    kind: str  # title | heading | paragraph | table_row | doc_number
+    kind: str  # title | heading | paragraph | table_row | doc_number | number (a heading's number on its own line)
     line: object  # the Line
     level: int  # heading level (0 = title), 0 otherwise
     number: str  # the marker as printed (一、, (1), I.) or ""
@@ -95,7 +99,7 @@ def is_heading_phrase(phrase, lang):
     """A title, not a sentence: short, no clause punctuation, no digits, none of the words sentences have."""
     size = len(phrase) if lang == "zh" else len(phrase.split())
     return (0 < size <= _MAX_PHRASE.get(lang, 12) and not _PHRASE_PUNCTUATION.search(phrase)
-            and not re.search(r"\d", phrase) and not _SENTENCE_WORDS.get(lang, _SENTENCE_WORDS["en"]).search(phrase))
+            and not re.search(r"\d", phrase) and not _sentence_words(phrase, lang))
 
 
 def _numbered(ln, lang):
@@ -109,6 +113,8 @@ def _numbered(ln, lang):
     rest = text[rest_at:]
     if not rest:
         return None
+    if _ITEM_END.search(rest):
+        return [Block("paragraph", ln, 0, marker, "")]  # an item of a list: （一）执业未满3年的专利代理师；
     end = _first_sentence_end(rest, lang)
     if end is None:  # no sentence in it: a heading (一、总体要求), unless it is long or reads as a sentence
         if len(text) <= _MAX_HEADING[lang] and not (_PHRASE_PUNCTUATION.search(rest) and _sentence_words(rest, lang)):
@@ -132,13 +138,27 @@ def _numbered(ln, lang):
             Block("paragraph", ln, 0, "", "", after, len(text))]
 
 
+def _short_phrase(text, lang):
+    """Short, and no sentence (no final punctuation, no digits)."""
+    size = len(text) if lang == "zh" else len(text.split())
+    return 0 < size <= _MAX_PHRASE.get(lang, 12) and not ends_a_sentence(text) and not re.search(r"\d", text)
+
+
 def _sentence_words(text, lang):
-    return _SENTENCE_WORDS.get(lang, _SENTENCE_WORDS["en"]).search(text) is not None
+    """True when text holds a word of lexicon's sentence words: Chinese ones as whole words of the segmentation."""
+    if lang == "zh":
+        return not _ZH_SENTENCE_WORDS.isdisjoint(get_tokenizer().words(text))
+    return _EN_SENTENCE_WORDS.search(text) is not None
 
 
-def _is_table_row(text):
-    cells = [c.strip() for c in text.strip().strip("|").split("|")]
-    return _TABLE_ROW.search(text) and len(cells) >= 2 and any(re.fullmatch(r"[≥≤><]?[\d.,]+%?", c) for c in cells)
+def is_table_row(text):
+    """Cells joined by |: a row when a cell is a number, or when the row is ruled at an end (| a | b |)."""
+    stripped = text.strip()
+    cells = [c.strip() for c in stripped.strip("|").split("|")]
+    if not _TABLE_ROW.search(text) or len(cells) < 2:
+        return False
+    ruled = stripped.startswith("|") or stripped.endswith("|")
+    return ruled or any(re.fullmatch(r"[≥≤><]?[\d.,]+%?", c) for c in cells)
 
 
 def _looks_like_heading(text, following, lang):
@@ -147,33 +167,73 @@ def _looks_like_heading(text, following, lang):
     if ends_a_sentence(text) or following is None:
         return False
     short = len(text) <= 40 if lang == "zh" else len(text.split()) <= 16
-    return short and not _is_table_row(following) and len(following) >= max(80, 2 * len(text))
+    if not short or is_table_row(following) or len(following) < 2 * len(text):
+        return False
+    # Above a long paragraph, or above a finished sentence when the line is no label (联系人：张三).
+    return len(following) >= _PARAGRAPH or (ends_a_sentence(following) and not _PHRASE_PUNCTUATION.search(text))
 
 
-def find_blocks(lines, lang, doc_number=None, titles=()):
-    """Classify each line of the text (chrome removed); titles: the lines that are the document's title."""
+def find_blocks(lines, lang, doc_number=None, titles=(), hints=None):
+    """Classify each line of the text (chrome removed); titles: the lines that are the document's title; hints:
+    {line number: LineInfo} where the file's format says what a line is (a web page's <h2>, a table row)."""
     blocks = []
     title_numbers = {ln.number for ln in titles}
+    hints = hints or {}
+    ranks = _heading_ranks(lines, hints, title_numbers)
     for i, ln in enumerate(lines):
         text = ln.text
         following = lines[i + 1].text if i + 1 < len(lines) else None
+        hint = hints.get(ln.number)
+        kind = hint.kind if hint else None
         # An unnumbered heading follows the title, a heading or a finished sentence, never a list's short line.
         after_break = not blocks or blocks[-1].kind in ("title", "heading", "doc_number") \
             or ends_a_sentence(blocks[-1].line.text) or len(blocks[-1].line.text) >= _PARAGRAPH \
             or parse_date(blocks[-1].line.text) is not None
-        if ln.number in title_numbers:
+        if blocks and blocks[-1].kind == "number" and _short_phrase(text, lang):
+            blocks.append(Block("heading", ln, 1, blocks[-1].line.text, text))
+        elif ln.number in title_numbers:
             blocks.append(Block("title", ln, 0, "", text))
         elif doc_number and text == doc_number or is_doc_number(text):
             blocks.append(Block("doc_number", ln, 0, "", ""))
-        elif "|" in text and (_is_table_row(text) or (following is not None and _is_table_row(following))):
+        elif kind == "table_row" or ("|" in text and kind is None
+                                     and (is_table_row(text) or (following is not None and is_table_row(following)))):
             blocks.append(Block("table_row", ln, 0, "", ""))
+        elif _NUMBER_ALONE.match(text) and following is not None and _short_phrase(following, lang):
+            blocks.append(Block("number", ln, 0, "", ""))  # 01 on its line, its heading under it
+        elif kind == "list_item":
+            blocks.append(Block("paragraph", ln, 0, "", ""))  # an item of a list is text, never a heading
         elif (numbered := _numbered(ln, lang)) is not None:
             blocks.extend(numbered)
-        elif after_break and _looks_like_heading(text, following, lang):
+        elif kind == "heading" and ln.number in ranks:
+            blocks.append(Block("heading", ln, ranks[ln.number], "", text.rstrip("。.").strip()))
+        elif after_break and kind in (None, "paragraph", "heading") and _looks_like_heading(text, following, lang):
             blocks.append(Block("heading", ln, 1, "", text))
         else:
             blocks.append(Block("paragraph", ln, 0, "", ""))
-    return _titles_before_numbering(blocks)
+    return _titles_before_numbering(_empty_headings_are_items(blocks))
+
+
+def _heading_ranks(lines, hints, title_numbers):
+    """{line number: level} for the lines a format marks as headings of a given level (<h2>, Word's Heading 2),
+    ranked among the document's own levels: the highest below the title is level 1."""
+    levels = {ln.number: hints[ln.number].level for ln in lines if hints.get(ln.number) and
+              hints[ln.number].kind == "heading" and hints[ln.number].level and ln.number not in title_numbers}
+    rank = {level: n for n, level in enumerate(sorted(set(levels.values())), start=1)}
+    return {number: rank[level] for number, level in levels.items()}
+
+
+def _empty_headings_are_items(blocks):
+    """A numbered heading heads something. One with nothing under it, before a sibling or a higher heading or
+    at the end, is an item of a list (1．时间：6月10日 / 2．地点：……; 附件：1．… 2．…): text, its number kept."""
+    out = list(blocks)
+    for i, b in enumerate(out):
+        if b.kind != "heading" or not b.number or b.end != -1:
+            continue
+        after = next((x for x in out[i + 1:] if x.kind != "number"), None)
+        if after is None or (after.kind == "heading" and after.number and after.level <= b.level) \
+                or after.kind == "title":
+            out[i] = Block("paragraph", b.line, 0, b.number, "")
+    return out
 
 
 def _titles_before_numbering(blocks):

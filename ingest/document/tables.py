@@ -5,7 +5,8 @@ from ..numbers import SCALES, parse_arabic, tidy
 
 _ROW_NUMBER = re.compile(r"^(\d{1,2})[.．、]\s*")
 _UNIT = re.compile(r"[(（]([^()（）]+)[)）]\s*$")
-_YEAR = re.compile(r"^(19|20)\d{2}$")
+# A year column's header: 2025, 2025年, 2025年目标, 2025 target.
+_YEAR = re.compile(r"^((?:19|20)\d{2})\s*(?:年|年目标值?|年预期值|target)?$", re.IGNORECASE)
 
 
 def split_cells(text: str):
@@ -48,7 +49,7 @@ def parse_indicator_table(rows):
             "ordinal": ordinal,
             "number": number.group(1) if number else None,
             "indicator": name,
-            "target_year": int(header[year_col]) if year_col is not None else None,
+            "target_year": int(_YEAR.match(header[year_col]).group(1)) if year_col is not None else None,
             "value_as_printed": vtext,
             "unit_as_printed": unit_text,
             "value": tidy(value * multiplier),

@@ -90,8 +90,8 @@ def _malformed_yaml(c):
 
 def _missing_field(c):
     (c / "nofield.zh.txt").write_text("文件。", encoding="utf-8")
-    _append_manifest(c, "\n- id: nofield\n  file: nofield.zh.txt\n  language: zh\n")
-    return "manifest.yml", "missing required field(s): title"
+    _append_manifest(c, "\n- id: nofield\n  file: nofield.zh.txt\n  language: zh\n  type: notice\n")
+    return "manifest.yml", "missing required field(s): issuer, source_name, translation"
 
 
 def _undecodable(c):

@@ -18,7 +18,8 @@ def rows(conn, sql):
     return conn.execute(sql).fetchall()
 
 
-@pytest.mark.parametrize("table", sorted(TABLES))
+# The fixture corpus is text files, which have no links: test_formats_build.py fills and checks that table.
+@pytest.mark.parametrize("table", sorted(set(TABLES) - {"links"}))
 def test_every_table_has_rows(conn, table):
     assert conn.execute(f"select count(*) from [{table}]").fetchone()[0] > 0
 

@@ -25,10 +25,12 @@ async def test_every_table_page_shows_its_description(ds, table):
 
 @pytest.mark.parametrize("table", TABLES)
 async def test_every_table_json_and_csv(ds, table):
+    # The corpus is text files, which have no links: that table is served empty (its header row in CSV).
+    empty = table == "links"
     r = await ds.client.get(f"/policy/{table}.json?_shape=array")
-    assert r.status_code == 200 and isinstance(r.json(), list) and r.json()
+    assert r.status_code == 200 and isinstance(r.json(), list) and bool(r.json()) != empty
     r = await ds.client.get(f"/policy/{table}.csv")
-    assert r.status_code == 200 and r.text.count("\n") >= 2
+    assert r.status_code == 200 and r.text.count("\n") == 1 if empty else r.text.count("\n") >= 2
 
 
 async def test_document_row_page_lists_its_clauses_in_order(ds, db):

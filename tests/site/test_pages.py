@@ -31,6 +31,8 @@ async def _pages(db):
         if table in ("figure_mentions", "measure_comparison"):
             continue
         row = db.execute(f"select {pk} from [{table}] order by length({pk}) desc limit 1").fetchone()
+        if row is None:  # links: the corpus is text files
+            continue
         pages.append((f"/policy/{table}/{row[0]}", [] if table in ("glossary_counts", "build_info", "chrome_lines") else []))
     for query in QUERIES:
         pages.append((f"/policy/{query}", [META["databases"]["policy"]["queries"][query]["title"]]))
