@@ -60,7 +60,7 @@ def test_dates(conn):
     assert sorted(rows(conn, "select document_id, surface, date_start, date_end, role from dates")) == [
         ("tiny-notice", "2022年3月1日", "2022-03-01", "2022-03-01", "issued"),
         ("tiny-notice", "6月30日前", "2022-06-30", "2022-06-30", "deadline"),
-        ("tiny-notice", "今年", "2022-01-01", "2022-12-31", "event"),
+        ("tiny-notice", "今年", "2022-01-01", "2022-12-31", "target"),  # 今年……计划提供1500个: a quantified goal
         ("tiny-plan", "2025", "2025-01-01", "2025-12-31", "target"),
         ("tiny-plan", "By 2025", "2025-01-01", "2025-12-31", "target"),
         ("tiny-report", "2022", "2022-01-01", "2022-12-31", "event"),
