@@ -45,6 +45,7 @@ TABLES = {
     "figures": (
         {
             "id": str, "document_id": str, "clause_id": str, "indicator_id": str, "surface": str, "value": float,
+            "value_high": float,
             "unit": str, "qualifier": str, "kind": str, "year": int, "start": int, "end": int, "sentence": str,
         },
         "id", [("document_id", "documents", "id"), ("clause_id", "clauses", "id"), ("indicator_id", "indicators", "id")],
