@@ -235,8 +235,11 @@ ZH_RECURRING_BEFORE = re.compile(lexicon.alternation(lexicon.ZH_RECURRING_BEFORE
 ZH_DATELINE_AFTER = re.compile(
     lexicon.alternation(lexicon.ZH_DATELINE_AFTER) + "(?!" + lexicon.alternation(lexicon.ZH_DATELINE_NOT_AFTER) + ")")
 # BEIJING, Sept. 6 (Xinhua) --: a place in capitals opening the clause, then the date, then the agency or a dash.
+# The place is in capitals before a dash (BEIJING, Sept. 6 --), or in any case before the agency in brackets
+# (Beijing, Sept. 6 (Xinhua)).
 EN_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'’-]*[A-Z],\s*$")
-EN_DATELINE_AFTER = re.compile(r"\s*(?:\(\s*[A-Z][\w .&-]*\)|--|—|–)")
+EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]*[a-zA-Z],\s*$")
+EN_DATELINE_AFTER = re.compile(r"\s*(?:(?P<agency>\(\s*[A-Z][\w .&-]*\))|--|—|–)")
 EN_BASELINE_BEFORE = re.compile(
     r"(?<![A-Za-z])" + lexicon.alternation(lexicon.EN_BASELINE_BEFORE, "i") + r"\s+(?:the\s+)?(?:end\s+of\s+)?$")
 ZH_BASELINE_BEFORE = re.compile(lexicon.alternation(lexicon.ZH_BASELINE_BEFORE) + r"\s*$")
@@ -816,7 +819,8 @@ def _mark_wording(c, text):
     if english and EN_COHORT_BEFORE.search(before) or ZH_COHORT_AFTER.match(text, c["end"]):
         marks["cohort"] = True
     if ZH_DATELINE_AFTER.match(text, c["end"]) or (
-            c["start"] <= WINDOW and EN_DATELINE_BEFORE.match(before) and EN_DATELINE_AFTER.match(text, c["end"])):
+            c["start"] <= WINDOW and (after := EN_DATELINE_AFTER.match(text, c["end"]))
+            and (EN_DATELINE_BEFORE.match(before) or after["agency"] and EN_DATELINE_PLACE.match(before))):
         marks["dateline"] = True
     return {**c, **marks} if marks else c
 
