@@ -889,8 +889,9 @@ class ClauseQuantities:
 
 
 def _goal_scope(c, text):
-    """The part of the clause a date belongs to, between the breaks (，；: …) around it, within a bounded window;
-    a date that makes up its part alone (a topic: 今年，……; By 2025, …) governs the rest of the clause."""
+    """The part of the clause a date belongs to, between the breaks (，；: …) around it, within a bounded window.
+    A date that makes up its part alone (a topic: 今年，……; By 2025, …) governs the rest of the clause, and one
+    that ends its part opens the next ("said that by the end of this year, the number will exceed 40,000")."""
     lo, hi = max(0, c["start"] - SCOPE_BEFORE), min(len(text), c["end"] + SCOPE_AFTER)
     for m in PART_BREAK.finditer(text, lo, c["start"]):
         lo = m.end()
@@ -899,6 +900,9 @@ def _goal_scope(c, text):
     rest = text[lo:c["start"]] + " " + text[c["end"]:part_end]
     if sum(1 for _ in itertools.islice(TOPIC_WORD.finditer(rest), 3)) <= 2:  # two words, or two Chinese characters
         return lo, hi
+    if after and not text[c["end"]:part_end].strip() and after.group() in ",，":
+        following = PART_BREAK.search(text, after.end(), hi)
+        return lo, following.start() if following else hi
     return lo, part_end
 
 
