@@ -98,9 +98,11 @@ EN_RELATIVE_MONTH = re.compile(_L + rf"(?P<rel>{_first_letter_either_case(lexico
 # "a year earlier", "the previous year": counted from the year the sentence last named.
 EN_ANAPHORIC_YEAR = re.compile(_L + rf"(?P<ana>{_first_letter_either_case(lexicon.EN_ANAPHORIC_YEARS)})" + _R)
 # "said Tuesday", "on Monday": the last such day on or before the document's date.
+_WEEKDAY_NAMES = "|".join(w.title() for w in lexicon.WEEKDAYS)
+# Not a span of weekdays ("open Monday to Friday"): office hours recur every week.
 EN_WEEKDAY = re.compile(
-    r"(?<![A-Za-z])(?:(?P<rel>[Nn]ext|[Ll]ast|[Tt]his)\s+)?(?P<wd>"
-    + "|".join(w.title() for w in lexicon.WEEKDAYS) + r")(?![A-Za-z])")
+    r"(?<![A-Za-z])(?<!to )(?<!- )(?<!-)(?:(?P<rel>[Nn]ext|[Ll]ast|[Tt]his)\s+)?(?P<wd>" + _WEEKDAY_NAMES
+    + r")(?![A-Za-z])(?!\s*(?:to|through|-|–)\s*(?:" + _WEEKDAY_NAMES + "))")
 # Month names that are English words ("May") are months only after a preposition: "in May", "from May".
 EN_MONTH_WORD = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in lexicon.EN_MONTH_WORD_AFTER)

@@ -146,6 +146,7 @@ GUARDS = [
      [("11月22日", "2023-11-22", "2023-11-22", "day", "event")]),
     ("en", "prices May rise in 2025", "2023-06-14", [("2025", "2025-01-01", "2025-12-31", "year", "event")]),
     ("zh", "5日内完成", "2024-04-19", []),
+    ("en", "The desk is open Monday to Friday.", "2024-07-03", []),  # every week
     # A date ending its part of the clause opens the next, where the goal is stated.
     ("en", "he told a press conference that by the end of this year, the number of agents will exceed 40,000.",
      "2024-01-18", [("by the end of this year", "2024-12-31", "2024-12-31", "day", "target")]),
