@@ -97,9 +97,9 @@ EN_RELATIVE_YEAR = re.compile(
 EN_RELATIVE_MONTH = re.compile(_L + rf"(?P<rel>{_first_letter_either_case(lexicon.EN_RELATIVE_MONTHS)})\s+month" + _R)
 # "a year earlier", "the previous year": counted from the year the sentence last named.
 EN_ANAPHORIC_YEAR = re.compile(_L + rf"(?P<ana>{_first_letter_either_case(lexicon.EN_ANAPHORIC_YEARS)})" + _R)
-# "said Tuesday", "on Monday": the last such day on or before the document's date.
+# "said Tuesday", "on Monday": the last such day on or before the document's date. Not a span of weekdays
+# ("open Monday to Friday"): office hours recur every week.
 _WEEKDAY_NAMES = "|".join(w.title() for w in lexicon.WEEKDAYS)
-# Not a span of weekdays ("open Monday to Friday"): office hours recur every week.
 EN_WEEKDAY = re.compile(
     r"(?<![A-Za-z])(?<!to )(?<!- )(?<!-)(?:(?P<rel>[Nn]ext|[Ll]ast|[Tt]his)\s+)?(?P<wd>" + _WEEKDAY_NAMES
     + r")(?![A-Za-z])(?!\s*(?:to|through|-|–)\s*(?:" + _WEEKDAY_NAMES + "))")
@@ -134,6 +134,8 @@ EN_ROLLING = re.compile(
     _L + r"(?:[Tt]he\s+)?(?:past|last|previous)\s+(?P<n>\d{1,2}|" + "|".join(sorted(lexicon.EN_CARDINALS, key=len, reverse=True)) + r")"
     r"\s+(?P<unit>years|months)" + _R
 )
+
+
 def _en_range_end(n):
     """One end of an English range of dates: March, June 2023, April 1, 2023, 1 April."""
     return (r"(?:(?P<mN>" + _MONTH + r")(?:\s+(?P<dN>\d{1,2})(?:st|nd|rd|th)?(?!\d))?(?:,?\s*(?P<yN>" + _YEAR
@@ -236,9 +238,8 @@ ZH_RECURRING_BEFORE = re.compile(lexicon.alternation(lexicon.ZH_RECURRING_BEFORE
 # 新华社北京3月8日电, 【华闻资讯网7月12日讯】 (not 电话, 电子, 讯息 …).
 ZH_DATELINE_AFTER = re.compile(
     lexicon.alternation(lexicon.ZH_DATELINE_AFTER) + "(?!" + lexicon.alternation(lexicon.ZH_DATELINE_NOT_AFTER) + ")")
-# BEIJING, Sept. 6 (Xinhua) --: a place in capitals opening the clause, then the date, then the agency or a dash.
-# The place is in capitals before a dash (BEIJING, Sept. 6 --), or in any case before the agency in brackets
-# (Beijing, Sept. 6 (Xinhua)).
+# A place opening the clause, the date, then the agency in brackets or a dash: BEIJING, Sept. 6 (Xinhua) --. The
+# place is in capitals before a dash alone (BEIJING, Sept. 6 --), in any case before the agency (Beijing, …).
 EN_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'’-]*[A-Z],\s*$")
 EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]*[a-zA-Z],\s*$")
 EN_DATELINE_AFTER = re.compile(r"\s*(?:(?P<agency>\(\s*[A-Z][\w .&-]*\))|--|—|–)")
