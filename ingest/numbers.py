@@ -54,7 +54,10 @@ def parse_chinese_range(surface: str) -> tuple[float, float | None]:
 def _read_chinese(surface: str) -> float:
     """One Chinese numeral, by cn2an; ValueError when it cannot read it."""
     import cn2an  # on first use: it takes 0.1 s to import, and most builds and every search never need it
-    return float(cn2an.cn2an(surface, "smart"))
+    try:
+        return float(cn2an.cn2an(surface, "smart"))
+    except KeyError as e:  # cn2an's way of rejecting some numerals (〇亿〇, 万3十8); ValueError for the rest
+        raise ValueError(f"not a number: {surface!r}") from e
 
 
 def parse_english_words(words: str) -> float:

@@ -12,7 +12,7 @@ def test_parse_chinese_range(surface, expected):
     assert parse_chinese_range(surface) == expected
 
 
-@pytest.mark.parametrize("surface", ["三三", "一二三"])
+@pytest.mark.parametrize("surface", ["三三", "一二三", "〇亿〇", "万3十8"])
 def test_parse_chinese_raises_value_error_for_what_is_not_one_number(surface):
     with pytest.raises(ValueError):
         parse_chinese(surface)
