@@ -233,7 +233,7 @@ ZH_PEOPLE_CLASSIFIERS = ("人", "名", "位")
 # qualifiers before a number.
 ZH_NOUN_TO_NUMBER = (
     "已", "共", "仅", "还", "就", "新", "共有", "仅有", "现有", "已有", "达到", "达", "有", "为", "是", "增加", "新增",
-    "增长", "累计", "合计", "总计", "共计", "提高到", "增至", "增长到", "达到了", "保持在", "在",
+    "增长", "累计", "合计", "总计", "共计", "提高到", "增至", "增长到", "达到了", "保持在", "在", "将", "要", "会", "可",
 )
 # Words at the edges of the noun a number is stated of that are not what it counts: 全国知识产权人才总量 counts
 # 知识产权人才.

@@ -864,7 +864,7 @@ def find_chinese_unit(text: str, start: int, tail: int, classifier: str | None, 
     at += 1 if text[at:at + 1] == "的" else 0
     span = parse_chinese_nouns(text, at, tokenizer)
     if span is None and classifier and classifier not in lexicon.ZH_SELF_COUNTING:
-        span = parse_chinese_nouns_before(text, start, tokenizer)
+        span = parse_chinese_nouns_before(text, start, tokenizer, classifier)
     if span is not None:
         return original[span[0]:span[1]]
     if classifier in lexicon.ZH_SELF_COUNTING or classifier in lexicon.ZH_PEOPLE_CLASSIFIERS:
@@ -898,10 +898,11 @@ def parse_chinese_nouns(text: str, at: int, tokenizer) -> tuple[int, int] | None
     return (at, at + end) if seen_noun else None
 
 
-def parse_chinese_nouns_before(text: str, start: int, tokenizer) -> tuple[int, int] | None:
+def parse_chinese_nouns_before(text: str, start: int, tokenizer, classifier: str | None = None):
     """The span of the noun phrase a number is stated of, ending just before it (and before a verb such as 达到
     or a qualifier such as 约): 从业人员约 92.8 万人, 机构达到 63859 家, 执业专利代理师3.5万人. Words that place or
-    size it (全国, 总量) are left out."""
+    size it (全国, 总量) are left out. Before a count of people a verbal noun alone is the verb (共培训100余万人);
+    before a count of events it is what is counted (招聘活动120余场)."""
     head = _window_before(text, start, ZH_NOUN_WINDOW)
     noun_end = len(head)
     while True:  # step back over 达到, 约, 超过 … and white space
@@ -923,7 +924,7 @@ def parse_chinese_nouns_before(text: str, start: int, tokenizer) -> tuple[int, i
             break
         noun_start -= len(pair.word)
         nominal = nominal or pair.flag != "vn"
-    if not nominal:
+    if not nominal and classifier in lexicon.ZH_PEOPLE_CLASSIFIERS:
         return None
     noun = phrase[noun_start:]
     if noun in lexicon.ZH_UNIT_DROP_LEADING:

@@ -129,6 +129,7 @@ TENTHS_AGES_UNITS = [
     # ... and the noun the number is stated of, before it, when none follows the measure word.
     ("zh", "吸纳高校毕业生1.9万人", [("1.9万", 19000, None, "高校毕业生", None)]),
     ("zh", "设立40个左右的考区", [("40", 40, None, "考区", "approx")]),
+    ("zh", "共举办招聘活动120余场", [("120", 120, None, "活动", "gt")]),  # a verbal noun counted as events
     ("zh", "約談機構1300餘家次", [("1300", 1300, None, "家次", "gt")]),
 ]
 
