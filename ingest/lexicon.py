@@ -25,7 +25,10 @@ EN_TEENS = {
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 EN_CARDINALS = {**EN_UNITS, **EN_TEENS, **EN_TENS}
 EN_ARTICLES = {"a": 1, "an": 1}
-EN_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+EN_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+             "trillion": 1_000_000_000_000}
+# "a dozen" is twelve; "dozens of" is vague (not a figure).
+EN_DOZEN = {"dozen": 12}
 EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -35,8 +38,14 @@ EN_ORDINALS = {
 EN_UNIT_SCALES = {**EN_SCALES, "ten thousand": 10_000}
 
 # Relative years, as the offset from the document's year ("the coming year" is next year).
-EN_RELATIVE_YEARS = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the coming": 1}
+EN_RELATIVE_YEARS = {"this": 0, "the current": 0, "last": -1, "next": 1, "the coming": 1}
 EN_RELATIVE_MONTHS = {"this": 0, "last": -1, "next": 1}
+# Years that count from the year the sentence has just named ("in 2022, ... up 6.5 percent from a year
+# earlier" is 2021), and from the document's year only when the sentence names none.
+EN_ANAPHORIC_YEARS = {
+    "the previous year": -1, "the preceding year": -1, "a year earlier": -1, "the year before": -1,
+    "the following year": 1, "a year later": 1,
+}
 
 # Qualifier words before or after a number, and what they say of it.
 EN_QUALIFIERS_BEFORE = {
@@ -44,22 +53,81 @@ EN_QUALIFIERS_BEFORE = {
     "above": "gt", "upwards of": "gt", "in excess of": "gt",
     "at least": "gte", "no less than": "gte", "not less than": "gte", "no fewer than": "gte",
     "not fewer than": "gte",
+    "a minimum of": "gte",
     "about": "approx", "nearly": "approx", "around": "approx", "approximately": "approx", "almost": "approx",
     "roughly": "approx", "close to": "approx", "some": "approx",
     "less than": "lt", "fewer than": "lt", "under": "lt", "below": "lt",
+    "up to": "lte", "no more than": "lte", "not more than": "lte", "not exceeding": "lte", "at most": "lte",
+    "a maximum of": "lte",
 }
-EN_QUALIFIERS_AFTER = {"or more": "gte", "or above": "gte", "and above": "gte", "or over": "gte"}
+EN_QUALIFIERS_AFTER = {
+    "or more": "gte", "or above": "gte", "and above": "gte", "or over": "gte", "and over": "gte", "or older": "gte",
+    "or under": "lte", "and under": "lte", "or below": "lte", "and below": "lte", "or less": "lte",
+    "or fewer": "lte", "or younger": "lte",
+}
+# After a verb of growth "up to" says what a total reached ("has grown rapidly, up to 690 thousand"), not a cap.
+EN_GROWTH_VERBS = frozenset(
+    "grow grows grew grown growing rise rises rose risen rising increase increases increased increasing climb "
+    "climbs climbed expand expands expanded jump jumped surge surged soar soared".split())
+# Verbs saying a total went past a number ("the number ... has passed 1.2 million"). They qualify a number
+# only when it ends its phrase: in "passed 3 laws" the number counts what was passed.
+EN_PASSED_BEFORE = {"passed": "gt", "surpassed": "gt", "topped": "gt", "crossed": "gt"}
+# After "the", "these", "both" ... a small number word refers back to a set already named ("the two parties",
+# "the other three tasks"): not a count of its own. "other" and "remaining" may stand between.
+EN_BACK_REFERENCE_BEFORE = frozenset("the these those both all".split())
+EN_BACK_REFERENCE_BETWEEN = frozenset("other remaining".split())
+# Multiples: "double", "twice", "tripled" (unit times); "three times" is a number word before "times".
+EN_MULTIPLES = {
+    "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2, "twofold": 2,
+    "triple": 3, "tripled": 3, "triples": 3, "tripling": 3, "treble": 3, "trebled": 3, "threefold": 3,
+    "quadruple": 4, "quadrupled": 4, "fourfold": 4, "fivefold": 5, "tenfold": 10,
+}
+# After a number, "-fold" makes it a multiple: "a three-fold increase", "a 2.5-fold rise".
+EN_FOLD_AFTER = ("-fold", " fold")
+# After a multiple or a count, these make it a frequency ("twice a year", "three times a week"), not a quantity.
+EN_FREQUENCY_AFTER = ("a year", "a month", "a week", "a day", "per year", "per month", "per week", "per day",
+                      "yearly", "monthly", "weekly", "daily", "annually")
+# Words around a number that make it a person's age (unit "years of age"): "aged 35 or under", "a 23-year-old".
+EN_AGE_BEFORE = ("aged", "ages", "age of")
+EN_AGE_AFTER = ("-year-old", "-years-old", " years old", " years of age", " year-olds", "-year-olds")
+# A number after "per" is the denominator of a ratio ("45.6 per 10,000 residents"), part of the unit.
+EN_PER = "per"
+# Words joining the two bounds of a range: "10 to 15 percent", "25-30", "between 5 and 8".
+EN_RANGE_JOINERS = ("to", "-", "–", "—")
+EN_RANGE_BETWEEN = ("between", "and")
 
+# Words before a date that make it the base a change is measured from ("up 9.4 percent over the previous year",
+# 比2022年底增加498家): a figure beside it is not as of that date.
+EN_BASELINE_BEFORE = ("than", "from", "over", "compared with", "compared to", "versus", "against", "since")
+ZH_BASELINE_BEFORE = ("比", "较", "相比", "同比", "与", "跟")
 # Words that make the date after them a limit: By 2025, before June 30.
 EN_LIMIT_WORDS = ("by", "before", "no later than", "not later than")
+# ... of them, those that make it a deadline whatever the clause sets out to reach ("before June 30").
+EN_DEADLINE_LIMIT_WORDS = ("before", "no later than", "not later than")
+# Words before a date that make it the last day for something, though not part of it ("close on May 31").
+EN_DEADLINE_BEFORE = ("close on", "closes on", "closing on", "deadline is", "deadline of", "due on",
+                      "closing date is", "closing date of")
+# A date after these runs from then to the document's date: "since 2020", 'Since the "14th Five-Year Plan"'.
+EN_SINCE = ("since",)
+# Words between the two ends of a range of dates: "from March to June 2023", "between 2021 and 2025".
+EN_DATE_RANGE_OPENERS = ("from", "between")
+EN_DATE_RANGE_JOINERS = ("to", "through", "until", "till", "and", "-", "–", "—")
+# A year after these names a group (a graduating class), not a time something happens or is reached.
+EN_COHORT_BEFORE = ("class of", "cohort of")
+# Words before a date that make it repeat every year ("every year in March"): it resolves to no single date.
+EN_RECURRING_BEFORE = ("every", "each")
+# Month names that are also English words are months only after these ("in May", "from May to August").
+EN_MONTH_WORD_AFTER = ("in", "since", "from", "by", "before", "until", "till", "through", "of", "early",
+                       "late", "mid-", "last", "next", "this", "during")
 # Verbs that set a goal or a forecast (the future, in a plan's voice).
 EN_FUTURE_MARKERS = (
-    r"will", r"shall", r"plans? to", r"aims? to", r"strive to", r"(?:is|are) expected to",
+    r"will", r"shall", r"plans? to", r"aims? to", r"strive to", r"(?:is|are) expected to", r"expects?",
+    r"expected\s+(?:\w+\s+){0,4}to", r"pledged? to", r"pledges to", r"intends? to", r"is set to", r"are set to",
 )
 # Modal words before a number that make it a target ("is to train 1,000", "should reach 50%").
 EN_TARGET_MARKERS = (
     r"will", r"shall", r"should", r"must", r"(?:is|are)\s+to", r"plans?\s+to", r"aims?\s+(?:to|at)",
-    r"strives?\s+to", r"expected\s+to",
+    r"strives?\s+to", r"expected\s+to", r"expects?", r"pledged?\s+to", r"pledges\s+to",
 )
 
 # Words ending in a full stop that do not end a sentence.
@@ -89,19 +157,54 @@ ZH_LARGE_SCALES = {"万": 10_000, "亿": 100_000_000}
 ZH_SCALES = {**ZH_SMALL_SCALES, **ZH_LARGE_SCALES}
 # Relative years: 今年, 本年度, 去年, 上年 (the year before), 明年.
 ZH_RELATIVE_YEARS = {"今": 0, "本": 0, "去": -1, "上": -1, "明": 1}
+# Relative months: 本月, 上月 (上个月), 下月.
+ZH_RELATIVE_MONTHS = {"本": 0, "上": -1, "下": 1}
+# Years counted from the year the sentence has just named (2021年……同年, 次年), as EN_ANAPHORIC_YEARS.
+ZH_ANAPHORIC_YEARS = {"同年": 0, "次年": 1, "翌年": 1}
+# Before a Chinese numeral these make it vague (数十家, 几百人): not a figure.
+ZH_VAGUE_BEFORE = ("数", "几", "好几")
 
 ZH_QUALIFIERS_BEFORE = {
-    "超过": "gt", "超出": "gt", "逾": "gt", "超": "gt", "多于": "gt", "高于": "gt", "大于": "gt",
-    "不少于": "gte", "不低于": "gte", "至少": "gte",
+    "超过": "gt", "超出": "gt", "逾": "gt", "超": "gt", "多于": "gt", "高于": "gt", "大于": "gt", "突破": "gt",
+    "不少于": "gte", "不低于": "gte", "至少": "gte", "最少": "gte", "最低": "gte",
     "将近": "approx", "接近": "approx", "近": "approx", "约": "approx", "大约": "approx", "大概": "approx",
-    "不足": "lt", "不到": "lt", "少于": "lt", "低于": "lt", "不超过": "lt",
+    "不足": "lt", "不到": "lt", "少于": "lt", "低于": "lt",
+    "不超过": "lte", "不多于": "lte", "不高于": "lte", "不大于": "lte", "最高": "lte", "最多": "lte",
 }
-# 以上 is "or more" in legal Chinese, but everyday usage (and our gold data) reads it as "more than".
-# (余 and 多 between the number and its measure word, 300余家 / 100多人, also read as gt.)
-ZH_QUALIFIERS_AFTER = {"以上": "gt", "以下": "lt", "以内": "lt", "左右": "approx", "上下": "approx"}
-ZH_MORE_AFTER = "多余"  # 100多人, 300余家: more than the number
+# After the number (and its measure word): 以上 is "or more" in official Chinese usage, which includes the
+# number, as 以下 and 以内 do. (Before a number, 以下 means "the following": 以下6家单位.)
+ZH_QUALIFIERS_AFTER = {"以上": "gte", "以下": "lte", "以内": "lte", "左右": "approx", "上下": "approx"}
+ZH_MORE_AFTER = "多余"  # 100多人, 300余家, 2万余人: more than the number
+# 成 after a numeral under ten is tenths: 四成 is 40 percent. These words open with 成 and are not tenths.
+ZH_TENTHS = "成"
+ZH_NOT_TENTHS_AFTER = tuple(
+    "为 立 功 果 绩 本 员 都 熟 长 效 型 交 品 年 才 就 片 套 批 规 体 建 龙 色 分 像 语 全 形 千".split())
+# 翻一番 is "doubled" (2 times), 翻两番 "quadrupled" (4): n 番 multiply by 2 ** n.
+ZH_DOUBLING = ("翻", "番")
 
 ZH_FUTURE_MARKERS = ("力争", "预计", "目标")
+# A date followed by these is the last day for something (申报工作……10月15日截止).
+ZH_DEADLINE_AFTER = ("截止",)
+# A date followed by 以来 runs from then to the document's date: 今年以来, 2021年以来, “十四五”以来.
+ZH_SINCE_AFTER = ("以来",)
+# Joins the two ends of a range of dates or numbers: 4月初至9月底, 5月至8月, 3—5家, 25-30岁.
+ZH_RANGE_JOINERS = ("至", "到", "－", "-", "—", "–", "~", "～")
+# Before a date these make it the last day for something: 截止日期为6月30日, 截止时间：6月30日.
+ZH_DEADLINE_BEFORE = ("截止日期为", "截止日期是", "截止日期", "截止时间为", "截止时间是", "截止时间")
+# Where a month is split: 4月初 (its first day), 9月底 / 9月末 (its last), 上旬 / 中旬 / 下旬 (its thirds).
+ZH_MONTH_EDGES = {"初": "start", "底": "end", "末": "end", "上旬": "first ten days", "中旬": "middle ten days",
+                  "下旬": "last days"}
+# A year before 届 names a graduating class (2022届毕业生), not a time.
+ZH_COHORT_AFTER = ("届",)
+# A date after these repeats (每年10月至12月) and resolves to no single date.
+ZH_RECURRING_BEFORE = ("每年", "每月", "每季度", "每周", "每")
+# A wire or portal dateline: 新华社北京3月8日电, 【……7月12日讯】. The date before 电 or 讯 is the story's date
+# (not before the words 电话, 电子, 讯息 … that open with them).
+ZH_DATELINE_AFTER = ("电", "讯")
+ZH_DATELINE_NOT_AFTER = tuple("子 话 视 力 网 脑 信 气 商 器 影 台 源 息 号".split())
+# 8日 alone is a day of the document's month (记者8日获悉), but not in 5日内 (a duration) or in words that open
+# with 日 (日期, 日常, 日益, 日本, 日报).
+ZH_NOT_DAY_AFTER = ("内", "以内", "之内", "期", "常", "益", "本", "报")
 ZH_TARGET_MARKERS = (
     "力争", "争取", "将", "预计", "计划", "目标", "拟", "确保", r"到\s*(?:19|20)\d\d\s*年", r"(?<![重主需纪])要(?![求点素])",
 )
@@ -112,19 +215,112 @@ ZH_LIMIT_AFTER = r"(?:之前|以前|前)(?!后)"
 # Chinese measure words (量词) and units that may follow a number; longest first.
 ZH_CLASSIFIERS = sorted(
     "人次 个百分点 百分点 平方公里 平方米 公里 公斤 千克 公顷 美元 万元 亿元 元 个 名 人 位 家 项 件 次 场 批 所 支 条 种 类 套 "
-    "台 座 本 篇 份 门 期 轮 组 只 张 部 处 户 亩 吨 倍 起 宗 笔 册 间 辆 艘 架 款 节 届 例 枚 首 页".split(),
+    "台 座 本 篇 份 门 期 轮 组 只 张 部 处 户 亩 吨 倍 起 宗 笔 册 间 辆 艘 架 款 节 届 例 枚 首 页 岁 周岁 家次".split(),
     key=len, reverse=True)
-# Measure words that are themselves what is counted, as English unit names.
+# Units of measure, by their English names (a Chinese figure's unit is otherwise the Chinese noun it counts).
 ZH_CLASSIFIER_UNITS = {
-    "人": "people", "名": "people", "位": "people", "人次": "person-times", "次": "times", "倍": "times",
-    "元": "yuan", "万元": "yuan", "亿元": "yuan", "美元": "US dollars", "个百分点": "percentage points",
+    "倍": "times", "元": "yuan", "万元": "yuan", "亿元": "yuan", "美元": "US dollars", "个百分点": "percentage points",
     "百分点": "percentage points", "公里": "kilometres", "平方公里": "square kilometres", "平方米": "square metres",
-    "吨": "tonnes", "亩": "mu", "公顷": "hectares", "公斤": "kilograms", "千克": "kilograms",
+    "吨": "tonnes", "亩": "mu", "公顷": "hectares", "公斤": "kilograms", "千克": "kilograms", "岁": "years of age",
+    "周岁": "years of age",
 }
+# Measure words that are what is counted when no noun follows them: 28万人次, 1300余家次, 3次.
+ZH_SELF_COUNTING = ("人次", "家次", "次")
+# Measure words for people: the unit is the noun they count, after or before the number (高校毕业生1.9万人,
+# 3000名学员), else the measure word 人.
+ZH_PEOPLE_CLASSIFIERS = ("人", "名", "位")
+# Words between a noun and the number stated of it (执业专利代理师已达2.8万人, 机构达到 63859 家), besides the
+# qualifiers before a number.
+ZH_NOUN_TO_NUMBER = (
+    "已", "共", "仅", "还", "就", "新", "共有", "仅有", "现有", "已有", "达到", "达", "有", "为", "是", "增加", "新增",
+    "增长", "累计", "合计", "总计", "共计", "提高到", "增至", "增长到", "达到了", "保持在", "在", "将", "要", "会", "可",
+)
+# Words at the edges of the noun a number is stated of that are not what it counts: 全国知识产权人才总量 counts
+# 知识产权人才.
+ZH_UNIT_DROP_LEADING = ("全国", "我国", "全省", "全市", "全区", "内地", "各地")
+ZH_UNIT_DROP_TRAILING = ("队伍规模", "总规模", "总量", "规模", "总数", "数量", "队伍")
+# Measure words that are units of measure (not mere counters such as 个, 名, 项): 一 counts before them (一倍,
+# 一万元), while 一个, 一项, 一批 are the indefinite article.
+ZH_MEASURE_UNITS = frozenset(
+    "元 万元 亿元 美元 倍 公里 平方公里 平方米 吨 亩 公顷 公斤 千克 个百分点 百分点 岁 周岁".split())
 # Measure words worth a value multiplier.
 ZH_CLASSIFIER_SCALES = {"万元": 10_000, "亿元": 100_000_000}
 CURRENCY_BEFORE = {"RMB": "yuan", "CNY": "yuan", "¥": "yuan", "￥": "yuan", "USD": "US dollars", "US$": "US dollars",
-                   "$": "dollars", "HK$": "Hong Kong dollars", "EUR": "euros", "€": "euros", "£": "pounds"}
+                   "$": "US dollars", "HK$": "Hong Kong dollars", "EUR": "euros", "€": "euros", "£": "pounds"}
+# Currency names after a number, as the unit they name: "500 U.S. dollars" is not a unit "U".
+EN_CURRENCY_AFTER = {"U.S. dollars": "US dollars", "US dollars": "US dollars", "U.S. dollar": "US dollars",
+                     "Hong Kong dollars": "Hong Kong dollars", "yuan": "yuan", "RMB": "yuan", "euros": "euros"}
+
+# ------------------------------------------------------------------------------------------------ around numbers
+# The words around a number that decide whether it counts something and what: the figures' grammar.
+# After a number these make a date, a duration, a time or an address, not a count.
+ZH_NOT_COUNT_AFTER = ("年", "月", "日", "号", "时", "天", "周", "秒", "个月", "个多月", "小时", "分钟", "季度", "世纪", "楼",
+                      "层", "室", "栋", "单元", "路", "街", "巷", "弄", "点钟", "点")
+# After a year, these make it a graduating or enrolment class (2022届毕业生, 2023级), not a count.
+ZH_COHORT_CLASSIFIERS = ("届", "级")
+# After a number these make it a time of day ("at 9 a.m.").
+EN_TIME_AFTER = ("a.m.", "p.m.", "am", "pm", "o'clock")
+# After a number, "+" says more than it ("500+ firms").
+EN_MORE_AFTER = "+"
+# Before a number these make it an ordinal, a phone, postal or document number.
+ZH_NOT_COUNT_BEFORE = ("第", "其", "电话", "传真", "邮编", "邮政编码", "手机", "热线", "备案号", "备", "字", "〔", "［", "[")
+# A small numeral after these refers back to a set already named (这两个, 上述三项).
+ZH_BACK_REFERENCE_BEFORE = ("这", "那", "上述", "前述", "以上", "该")
+# Durations after a number ("two years", "a month-long event"): not counts.
+EN_DURATION_UNITS = ("year", "month", "quarter", "week", "day", "hour", "minute", "second", "decade", "century",
+                     "centuries")
+EN_DURATION_MODIFIERS = ("more", "full", "consecutive", "whole", "straight", "calendar")
+# Labels before a number that make it an identifier: No. 68, Room 1203, Article 5, Attachment 1.
+EN_LABEL_WORDS = (
+    "No", "Nos", "Number", "Room", "Rm", "Floor", "Fl", "Building", "Bldg", "Suite", "Unit", "Tel", "Telephone",
+    "Phone", "Fax", "Zip", "Postcode", "Box", "Article", "Art", "Chapter", "Section", "Item", "Page", "Vol",
+    "Volume", "Issue", "Phase", "Grade", "Level", "Class", "Route", "Line", "Gate", "Exit", "Block", "Lot", "Tower",
+    "Part", "Annex", "Appendix", "Attachment", "Table", "Figure", "Fig", "Paragraph", "Para", "Clause",
+)
+EN_STREET_WORDS = ("Road", "Street", "Avenue", "Lane", "Boulevard", "Rd", "St", "Ave", "Hutong", "Alley", "Highway",
+                   "Plaza")
+# "ranging from 18 to 20 percent" is a range; "increased from 690,000 to 860,000" is two figures.
+EN_RANGE_VERBS = frozenset("range ranges ranged ranging vary varies varied varying".split())
+# "one" after these and before those is a pronoun or an idiom ("no one", "one of the", "one by one").
+EN_ONE_NOT_AFTER = frozenset("the no any every each this that which at on per as".split())
+EN_ONE_NOT_BEFORE = frozenset(
+    "of another by hand day time side way or and more after such who which that is can should must".split())
+# A multiple written as an adjective ("double taxation", "a double role") is no multiple; it is one before
+# these words, or after those.
+EN_MULTIPLE_OBJECT_AFTER = frozenset(
+    "the that those this these its their our ours his her hers theirs what from in to by since over compared "
+    "as than".split())
+EN_MULTIPLE_VERB_BEFORE = frozenset(
+    "to will would could can should may might than is was are were be been being more nearly almost about "
+    "roughly".split())
+# Words that end the noun phrase naming what a number counts.
+EN_UNIT_STOP = frozenset(
+    "of for in on at by with from to into through during including across among per than as like about under "
+    "over involving between within without via and or but nor while which that who whom whose where when "
+    "the a an this these those its their our his her is are was were be been being has have had will would "
+    "shall should can could may might must do does did not so such each every all respectively "
+    "related received receiving since until after before more less".split())
+EN_UNIT_LEADING_DROP = frozenset("various other different additional respective such".split())
+# Nouns that take their real noun through "of": "19 types of international training sessions".
+EN_PARTITIVE_NOUNS = frozenset(
+    "types kinds sorts categories batches groups sets pairs series rounds pieces lots classes varieties".split())
+EN_IRREGULAR_PLURALS = frozenset(
+    "people personnel staff children men women police cattle media data criteria yuan".split())
+# Nouns a unit is named by before the number: "the number of intellectual property talents will exceed".
+EN_UNIT_BEFORE_NOUNS = ("number", "scale", "size", "total", "amount", "count")
+EN_UNIT_BEFORE_VERBS = ("has", "have", "had", "is", "are", "was", "were", "will", "would", "shall", "should",
+                        "reached", "reaches", "increased", "grew", "grown", "rose", "exceeded", "exceeds", "stood",
+                        "totalled", "totaled", "passed")
+# Function words that open a clause: a clause opening with anything else followed by a determiner is an
+# imperative ("Build a ... team composed of 100 people"), which in a plan states a goal.
+EN_OPENING_FUNCTION_WORDS = frozenset(
+    "a an the this that these those it its we our they their he she his her i you in on at by for from with as "
+    "of to during since after before through under over among according so meanwhile moreover however "
+    "furthermore also and but or if when while where there here all each every many some several most more "
+    "much such other both no not recently currently regarding pertaining subsequently then thus besides "
+    "only just what which who today now yesterday tomorrow later earlier previously overall nationwide similarly "
+    "additionally likewise instead still already".split())
+EN_DETERMINERS = frozenset("a an the their its our all his her this these".split())
 
 # Words a sentence has and a heading does not: a numbered item holding one is text, not a heading. Chinese ones
 # count as whole words of the segmentation (在 in 各地要在6月前, not in 在职; 请 alone, not in 申请).

@@ -208,8 +208,8 @@ def _clause_figures(entry, parsed, dates, clause_dates, tokenizer, doc_date):
         for n, span in enumerate(found, start=1):
             yield {
                 **ledger_row(entry, clause, n, span, "f"), "indicator_id": None,
-                "value": span["value"], "unit": span["unit"], "qualifier": span["qualifier"],
-                "kind": span["kind"], "year": span["year"],
+                "value": span["value"], "value_high": span["value_high"], "unit": span["unit"],
+                "qualifier": span["qualifier"], "kind": span["kind"], "year": span["year"],
             }
 
 
@@ -219,7 +219,7 @@ def _indicator_figures(entry, parsed):
         {
             "id": f"{ind['id']}-f1", "document_id": entry["id"], "clause_id": None, "indicator_id": ind["id"],
             "surface": ind["value_as_printed"], "start": ind["value_start"], "end": ind["value_end"],
-            "sentence": ind["row_text"], "value": ind["value"], "unit": ind["indicator"],
+            "sentence": ind["row_text"], "value": ind["value"], "value_high": None, "unit": ind["indicator"],
             "qualifier": None, "kind": "target", "year": ind["target_year"],
         }
         for ind in parsed["indicators"]

@@ -54,6 +54,7 @@ TABLES = {
     "figures": (
         {
             "id": str, "document_id": str, "clause_id": str, "indicator_id": str, "surface": str, "value": NUMBER,
+            "value_high": NUMBER,
             "unit": str, "qualifier": str, "kind": str, "year": int, "start": int, "end": int, "sentence": str,
         },
         "id", [("document_id", "documents", "id"), ("clause_id", "clauses", "id"), ("indicator_id", "indicators", "id")],

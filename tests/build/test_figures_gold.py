@@ -43,7 +43,7 @@ def test_named_figure_cases(db, doc, surface, value, unit_word, qualifier):
 
 @pytest.mark.parametrize("text, value, unit", [
     ("吸纳就业人数达69万", 690000, None),
-    ("全国知识产权人才达到86万人", 860000, "people"),
+    ("全国知识产权人才达到86万人", 860000, "知识产权人才"),  # the Chinese noun counted (README, unit)
     ("组织一百名专家", 100, None),
 ])
 def test_chinese_numerals(text, value, unit):

@@ -6,9 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from support import corpus_lines
-from ingest.taggers.figures import (
+from ingest.taggers.figures import tag_figures
+from ingest.taggers.quantities import (
     DIGIT_RUN, EN_DIGITS, EN_NUMBER_WORDS, ZH_NUMBER, ZH_NUMBER_SCREEN, last_ascii_word, matches_at, number_word_starts,
-    tag_figures,
 )
 from ingest.normalise import normalise
 
@@ -71,44 +71,46 @@ FIGURES = [
     ("en", "comprising 48 renowned experts, including nine academicians", 2024,
      [("48", 48, "renowned experts", None, "reported", 2024),
       ("nine", 9, "academicians", None, "reported", 2024)]),
+    # "one" is the indefinite article unless a scale word, a qualifier or a unit of measure comes with it.
     ("en", "We should build four key talent teams and one basic talent team.", 2021,
-     [("four", 4, "key talent teams", None, "target", 2021),
-      ("one", 1, "basic talent team", None, "target", 2021)]),
-    ("en", "The two parties will work together on the programme", 2021,
-     [("two", 2, "parties", None, "reported", 2021)]),
+     [("four", 4, "key talent teams", None, "target", 2021)]),
     ("en", "So far, seven tasks of the 13 tasks to be led by the Office have been implemented", 2021,
      [("seven", 7, "tasks", None, "reported", 2021),
       ("13", 13, "tasks", None, "reported", 2021)]),
+    ("en", "per capita ownership more than double the national average", 2024,
+     [("double", 2, "times", "gt", "reported", 2024)]),
     ("en", "one thousand two hundred people and twenty-five experts", 2024,
      [("one thousand two hundred", 1200, "people", None, "reported", 2024),
       ("twenty-five", 25, "experts", None, "reported", 2024)]),
     # ------------------------------------------------------------------ Chinese
-    ("zh", "全国知识产权人才总量达到69万人", 2021, [("69万", 690000, "people", None, "reported", 2021)]),
+    # A Chinese figure's unit is the Chinese noun it counts, after the measure word or before the number (README:
+    # 毕业生, 家机构 -> 机构); English names only for units of measure (yuan, percent, times).
+    ("zh", "全国知识产权人才总量达到69万人", 2021, [("69万", 690000, "知识产权人才", None, "reported", 2021)]),
     ("zh", "截至2023年底，知识产权人才达到86万人，比“十三五”末的69万增加17万", 2024,
-     [("86万", 860000, "people", None, "reported", 2023),
+     [("86万", 860000, "知识产权人才", None, "reported", 2023),
       ("69万", 690000, None, None, "reported", 2020),
       ("17万", 170000, None, None, "reported", 2023)]),
     ("zh", "力争到2025年培训一百名专家", 2021, [("一百", 100, "专家", None, "target", 2025)]),
     ("zh", "吸纳高校毕业生1.5万人就业，覆盖率超过50%", 2020,
-     [("1.5万", 15000, "people", None, "reported", 2020),
+     [("1.5万", 15000, "高校毕业生", None, "reported", 2020),
       ("50%", 50, "percent", "gt", "reported", 2020)]),
     ("zh", "超过100人参加，近2000名学员参加培训", 2020,
-     [("100", 100, "people", "gt", "reported", 2020),
+     [("100", 100, "人", "gt", "reported", 2020),
       ("2000", 2000, "学员", "approx", "reported", 2020)]),
     ("zh", "300余家机构参与，100多家企业到场", 2020,
      [("300", 300, "机构", "gt", "reported", 2020),
       ("100", 100, "企业", "gt", "reported", 2020)]),
-    ("zh", "知识产权人才达到100万人以上", 2021, [("100万", 1000000, "people", "gt", "reported", 2021)]),
+    # 以上 after a number includes it (official usage): gte.
+    ("zh", "知识产权人才达到100万人以上", 2021, [("100万", 1000000, "知识产权人才", "gte", "reported", 2021)]),
     ("zh", "同比增长百分之五十，提高3.5个百分点", 2024,
      [("百分之五十", 50, "percent", None, "reported", 2024),
       ("3.5", 3.5, "percentage points", None, "reported", 2024)]),
-    ("zh", "“十四五”期间，培训专利代理师3000人次", 2024, [("3000", 3000, "person-times", None, "reported", 2024)]),
+    ("zh", "“十四五”期间，培训专利代理师3000人次", 2024, [("3000", 3000, "人次", None, "reported", 2024)]),
     ("zh", "投入资金2.3亿元，共培训100余万人", 2024,
      [("2.3亿", 230000000, "yuan", None, "reported", 2024),
-      ("100余万", 1000000, "people", "gt", "reported", 2024)]),
+      ("100余万", 1000000, "人", "gt", "reported", 2024)]),
     ("zh", "建设四支重点人才队伍和一支基础人才队伍", 2021,
-     [("四", 4, "重点人才队伍", None, "reported", 2021),
-      ("一", 1, "基础人才队伍", None, "reported", 2021)]),
+     [("四", 4, "重点人才队伍", None, "reported", 2021)]),
     ("zh", "今年将新增１００名代理师", 2022, [("１００", 100, "代理师", None, "target", 2022)]),
 ]
 
@@ -143,7 +145,7 @@ NOT_FIGURES = [
     ("en", "The patent attorney qualification is one of the professional qualifications."),
     ("en", "the overall plan for development in five areas and the four-pronged comprehensive strategy"),
     ("en", "On the one hand, no one came; one by one; a one-stop service"),
-    ("en", "per capita ownership more than double the national average"),
+    ("en", "The two parties will work together on the programme"),
     ("en", "the COVID-19 pandemic, ISO 9001 certification, a G20 summit and 5G networks"),
     ("en", "a number of parties, a batch of talents, several firms, hundreds of graduates"),
     ("en", "The number of agents (ten thousand)"),

@@ -1,0 +1,208 @@
+"""The figure rules of tests/devset/README.md (Figures), one table per rule: clause text in, figures out as
+(surface, value, value_high, unit, qualifier). No database."""
+import pytest
+
+from ingest.taggers.figures import tag_figures
+
+
+def figures(lang, text):
+    found = tag_figures(text, lang, "2024-07-03")
+    for f in found:
+        assert text[f["start"]:f["end"]] == f["surface"]
+    return [(f["surface"], f["value"], f.get("value_high"), f["unit"], f["qualifier"]) for f in found]
+
+
+def check(rows):
+    return pytest.mark.parametrize("lang, text, expected", rows, ids=[text for _, text, _ in rows])
+
+
+# A scale word multiplies the number with or without a space before it.
+SCALES = [
+    ("zh", "从业人员约 92.8 万人", [("92.8 万", 928000, None, "从业人员", "approx")]),
+    ("zh", "营业收入超过 2600 亿元", [("2600 亿", 260000000000, None, "yuan", "gt")]),
+    ("zh", "知识产权服务机构超过 7.3 万家", [("7.3 万", 73000, None, "知识产权服务机构", "gt")]),
+    ("en", "the value reached 1.12 trillion yuan", [("1.12 trillion", 1120000000000, None, "yuan", None)]),
+]
+
+# Qualifiers before and after the number, with or without spaces (README list; 以上/以下/以内 include it).
+QUALIFIERS = [
+    ("zh", "机构达到5000家以上", [("5000", 5000, None, "机构", "gte")]),
+    ("zh", "每期人数控制在50人以下", [("50", 50, None, "人", "lte")]),
+    ("zh", "误差在3%以内", [("3%", 3, None, "percent", "lte")]),
+    ("zh", "不超过50人", [("50", 50, None, "人", "lte")]),
+    ("zh", "吸纳毕业生 3000 多名", [("3000", 3000, None, "毕业生", "gt")]),
+    ("zh", "逾百家企业参加", [("百", 100, None, "企业", "gt")]),
+    ("zh", "约 50 名学员", [("50", 50, None, "学员", "approx")]),
+    ("zh", "百分之十以上", [("百分之十", 10, None, "percent", "gte")]),
+    ("zh", "首次突破8万人", [("8万", 80000, None, "人", "gt")]),
+    ("zh", "给予最高20万元补助", [("20万", 200000, None, "yuan", "lte")]),
+    ("en", "up to 300 candidates", [("300", 300, None, "candidates", "lte")]),
+    ("en", "no more than 50 staff", [("50", 50, None, "staff", "lte")]),
+    ("en", "12 experts or fewer", [("12", 12, None, "experts", "lte")]),
+    ("en", "500+ firms joined", [("500", 500, None, "firms", "gt")]),
+    # "has passed" a total: gt when no noun follows the number ("passed 3 laws" counts laws).
+    ("en", "the number of people working in IP has passed 1.2 million",
+     [("1.2 million", 1200000, None, "people working in IP", "gt")]),
+]
+
+# A range is one figure: value is its low bound, value_high its high bound.
+RANGES = [
+    ("zh", "年龄在25——30 岁之间", [("25——30", 25, 30, "years of age", None)]),
+    ("zh", "25-30岁", [("25-30", 25, 30, "years of age", None)]),
+    ("zh", "3—5家机构", [("3—5", 3, 5, "机构", None)]),
+    ("zh", "1-2万元", [("1-2万", 10000, 20000, "yuan", None)]),
+    ("en", "10 to 15 percent", [("10 to 15", 10, 15, "percent", None)]),
+    ("en", "ranging from 90,000 to 110,000 yuan", [("90,000 to 110,000", 90000, 110000, "yuan", None)]),
+    ("en", "between 20 and 30 staff", [("20 and 30", 20, 30, "staff", None)]),
+    ("en", "five to eight more bases", [("five to eight", 5, 8, None, None)]),
+    ("en", "the courses will last between two and six weeks", []),
+]
+
+# Chinese approximate numerals (概数) are ranges with qualifier approx.
+APPROXIMATE_NUMERALS = [
+    ("zh", "三四十名学员", [("三四十", 30, 40, "学员", "approx")]),
+    ("zh", "两三千个岗位", [("两三千", 2000, 3000, "岗位", "approx")]),
+    ("zh", "十五六个省份", [("十五六", 15, 16, "省份", "approx")]),
+    ("zh", "五六万名毕业生", [("五六万", 50000, 60000, "毕业生", "approx")]),
+    ("zh", "约三五百人参加", [("三五百", 300, 500, "人", "approx")]),
+    ("zh", "二三十万人次", [("二三十万", 200000, 300000, "人次", "approx")]),
+    ("zh", "一两百家企业", [("一两百", 100, 200, "企业", "approx")]),
+    ("zh", "七八百人", [("七八百", 700, 800, "人", "approx")]),
+    ("zh", "一二十家机构", [("一二十", 10, 20, "机构", "approx")]),
+]
+
+# Numbers that are no quantities: none is a figure, and none raises (today cn2an raises on some).
+NOT_QUANTITIES = [
+    ("zh", "编号12345678901234567890万亿元", []),
+    ("zh", "2022届毕业生", []),  # a graduating class
+    ("zh", "电话 010 6208 3921", []),
+    ("zh", "下午3点召开", []),  # a time of day
+    ("en", "at 9 a.m. on Monday", []),
+    ("en", "Tel: +86 21 6000 0000", []),
+    ("en", "Attachments: 1. Registration Form", []),  # a list number after a colon
+    ("en", "45.6 per 10,000 residents", [("45.6", 45.6, None, None, None)]),  # a ratio's denominator
+]
+
+# Counts a writer prints without commas or before a spaced measure word, and "a dozen".
+COUNTS = [
+    ("zh", "机构达到 63859 家", [("63859", 63859, None, "机构", None)]),
+    ("en", "A dozen agencies pledged", [("A dozen", 12, None, "agencies", None)]),
+    ("en", "he has lost a dozen young agents", [("a dozen", 12, None, "young agents", None)]),
+]
+
+# Multiples have unit times.
+MULTIPLES = [
+    ("en", "more than double the national average", [("double", 2, None, "times", "gt")]),
+    ("en", "the number doubled", [("doubled", 2, None, "times", None)]),
+    ("en", "aims to double the number", [("double", 2, None, "times", None)]),
+    ("en", "her salary is twice what she earned", [("twice", 2, None, "times", None)]),
+    ("en", "a three-fold increase", [("three", 3, None, "times", None)]),
+    ("zh", "比2019年翻了一番", [("翻了一番", 2, None, "times", None)]),
+    ("zh", "到2020年翻两番", [("翻两番", 4, None, "times", None)]),
+    ("zh", "增长一倍", [("一", 1, None, "times", None)]),
+]
+
+# Small counts: a number under ten written as a word counts what there is, not the article or a set named.
+SMALL_COUNTS = [
+    ("en", "four key talent teams and one basic talent team", [("four", 4, None, "key talent teams", None)]),
+    ("en", "The two parties will work together", []),
+    ("en", "connected the three parts of departments, universities and graduates", []),
+    ("en", "the other three tasks supported by the Office", []),
+    ("en", "up to one million yuan", [("one million", 1000000, None, "yuan", "lte")]),
+    ("zh", "建设四支重点人才队伍和一支基础人才队伍", [("四", 4, None, "重点人才队伍", None)]),
+    ("zh", "这两个工作站", []),
+]
+
+# Tenths, ages and units.
+TENTHS_AGES_UNITS = [
+    ("zh", "占比接近四成", [("四成", 40, None, "percent", "approx")]),
+    ("zh", "同比增长约三成", [("三成", 30, None, "percent", "approx")]),
+    ("zh", "35周岁以下", [("35", 35, None, "years of age", "lte")]),
+    ("en", "a 23-year-old graduate", [("23", 23, None, "years of age", None)]),
+    ("en", "aged 45 or under", [("45", 45, None, "years of age", "lte")]),
+    ("en", "a grant of 500 U.S. dollars", [("500", 500, None, "US dollars", None)]),
+    ("en", "three primary and middle schools", [("three", 3, None, "primary and middle schools", None)]),
+    ("en", "no fewer than 50 invalidation or litigation matters",
+     [("50", 50, None, "invalidation or litigation matters", "gte")]),
+    # Chinese units by jieba-rs tags: 就业 is a verb (v) before the noun it modifies.
+    ("zh", "提供2万个就业岗位", [("2万", 20000, None, "就业岗位", None)]),
+    # ... and the noun the number is stated of, before it, when none follows the measure word.
+    ("zh", "吸纳高校毕业生1.9万人", [("1.9万", 19000, None, "高校毕业生", None)]),
+    ("zh", "设立40个左右的考区", [("40", 40, None, "考区", "approx")]),
+    ("zh", "共举办招聘活动120余场", [("120", 120, None, "活动", "gt")]),  # a verbal noun counted as events
+    ("zh", "約談機構1300餘家次", [("1300", 1300, None, "家次", "gt")]),
+]
+
+# What the rules above must leave as it was: each of these holds on the code before them too.
+GUARDS = [
+    ("zh", "超300家机构", [("300", 300, None, "机构", "gt")]),
+    ("zh", "以下6家单位", [("6", 6, None, "单位", None)]),  # before a number 以下 means "the following"
+    ("en", "the congress passed 3 laws", [("3", 3, None, "laws", None)]),  # "passed 3 laws" counts laws
+    # After a verb of growth, "up to" says what the total reached.
+    ("en", "has grown rapidly, up to 690 thousand people", [("690 thousand", 690000, None, "people", None)]),
+    # A change from one number to another is two figures; years and phone numbers joined by a dash are none.
+    ("en", "increased from 690,000 to 860,000",
+     [("690,000", 690000, None, None, None), ("860,000", 860000, None, None, None)]),
+    ("zh", "《纲要（2021—2035年）》", []),
+    ("zh", "电话：010-62083921", []),
+    ("zh", "一二三四五", []),
+    ("zh", "三三两两", []),
+    ("zh", "数十家企业", []),  # vague
+    ("zh", "几百人", []),
+    ("en", "dozens of agents", []),
+    ("en", "three times the national average", [("three", 3, None, "times", None)]),
+    ("en", "meetings are held twice a year", []),  # a frequency
+    ("en", "to avoid double taxation", []),  # an adjective
+    ("en", "each senior judge guides two young practitioners", [("two", 2, None, "young practitioners", None)]),
+    ("zh", "双方将共建学院", []),
+]
+
+
+@check(SCALES)
+def test_scale_words(lang, text, expected):
+    assert figures(lang, text) == expected
+
+
+@check(QUALIFIERS)
+def test_qualifiers(lang, text, expected):
+    assert figures(lang, text) == expected
+
+
+@check(RANGES)
+def test_ranges(lang, text, expected):
+    assert figures(lang, text) == expected
+
+
+@check(APPROXIMATE_NUMERALS)
+def test_approximate_numerals(lang, text, expected):
+    assert figures(lang, text) == expected
+
+
+@check(NOT_QUANTITIES)
+def test_not_quantities(lang, text, expected):
+    assert figures(lang, text) == expected
+
+
+@check(COUNTS)
+def test_counts(lang, text, expected):
+    assert figures(lang, text) == expected
+
+
+@check(MULTIPLES)
+def test_multiples(lang, text, expected):
+    assert figures(lang, text) == expected
+
+
+@check(SMALL_COUNTS)
+def test_small_counts(lang, text, expected):
+    assert figures(lang, text) == expected
+
+
+@check(TENTHS_AGES_UNITS)
+def test_tenths_ages_and_units(lang, text, expected):
+    assert figures(lang, text) == expected
+
+
+@check(GUARDS)
+def test_guards(lang, text, expected):
+    assert figures(lang, text) == expected
