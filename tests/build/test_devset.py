@@ -1,6 +1,8 @@
 """Extraction measured on documents no rule was written for: the development set's test half (and, beside it,
-its tuning half and the five seeds), against gold written by reading. Every miss is printed."""
+its tuning half and the five seeds), against gold written by reading. Every miss is printed. The seeds meet
+issue 19's bar; the test half may not fall below its measured floor (tests/devset/floor.yml)."""
 import pytest
+import yaml
 
 import scoring
 from support import CORPUS
@@ -50,7 +52,17 @@ def test_tuning_half(devset_scores):
 
 
 def test_test_half(devset_scores):
-    _check(devset_scores["test"], "test half")
+    """The test half scores at least its floor (tests/devset/floor.yml), metric by metric; every miss is
+    printed, for the record, not for tuning."""
+    print("\n" + scoring.report(devset_scores["test"], "test half"))
+    floor = yaml.safe_load((scoring.DEVSET / "floor.yml").read_text(encoding="utf-8"))
+    below = {}
+    for metric, (precision, recall, exact, _) in scoring.totals(devset_scores["test"]).items():
+        want = floor[metric]
+        precision, recall = round(precision, 3), round(recall, 3)  # as the floor file writes them
+        if precision < want["precision"] or recall < want["recall"] or exact < want["exact"]:
+            below[metric] = ((precision, recall, exact), want)
+    assert not below, below
 
 
 def test_seeds(seed_scores):
