@@ -68,6 +68,7 @@ def process_document(entry, curated):
         "sections": parsed["sections"],
         "clauses": parsed["clauses"],
         "indicators": parsed["indicators"],
+        "table_rows": parsed["table_rows"],
         "dates": dates,
         "figures": figures,
         "chrome_lines": chrome,

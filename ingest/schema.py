@@ -63,6 +63,11 @@ TABLES = {
         {"id": str, "figure_id": str, "other_figure_id": str, "other_document_id": str, "basis": str},
         "id", [("figure_id", "figures", "id"), ("other_figure_id", "figures", "id"), ("other_document_id", "documents", "id")],
     ),
+    "table_rows": (
+        {"id": str, "document_id": str, "section_id": str, "table_number": int, "row_number": int, "cells": str,
+         "text": str, "start": int, "end": int, "line": int, "page": int},
+        "id", [("document_id", "documents", "id"), ("section_id", "sections", "id")],
+    ),
     "links": (
         {"id": str, "document_id": str, "clause_id": str, "section_id": str, "text": str, "href": str,
          "start": int, "end": int},
@@ -121,6 +126,7 @@ INDEXES = {
     "clause_measures": [["document_id"], ["measure_id", "document_id"], ["clause_id"]],
     "chrome_lines": [["document_id"]],
     "links": [["document_id"], ["clause_id"]],
+    "table_rows": [["document_id", "table_number", "row_number"]],
     "build_log": [["generation"]],
 }
 

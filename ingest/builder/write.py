@@ -22,7 +22,7 @@ FTS_HASH_SIZE = 64 * 1024 * 1024  # bytes of search-index entries held before FT
 # builds too, and the file is smaller. An incremental build keeps the page size of the file it updates.
 PAGE_SIZE = 16 * 1024
 # Tables filled from per-document rows, in foreign-key order, and per-document rows of curated tables.
-DOCUMENT_TABLES = ("documents", "sections", "clauses", "indicators", "dates", "figures", "links", "chrome_lines")
+DOCUMENT_TABLES = ("documents", "sections", "clauses", "indicators", "dates", "figures", "table_rows", "links", "chrome_lines")
 PER_DOCUMENT_EXTRAS = ("glossary_counts", "clause_measures")
 
 

@@ -1,5 +1,6 @@
 """One document from file to rows: decode, strip chrome, find structure, split clauses, segment."""
 import hashlib
+import json
 
 from ..segment import segment_all
 from .chrome import ChromeRules, classify_lines
@@ -9,7 +10,7 @@ from .layout import find_layout
 from .lines import split_lines
 from .sentences import split_clauses
 from .structure import find_blocks
-from .tables import parse_indicator_table
+from .tables import parse_indicator_table, row_cells
 
 EMPTY_RULES = ChromeRules((), frozenset(), None, ())
 
@@ -82,12 +83,13 @@ def parse_document(entry, source, tokenizer=None, chrome_rules=None, hints=()):
     doc_number = next((b.line.text for b in blocks if b.kind == "doc_number"), None)
     addressee = find_addressee(blocks[:closing.start]) if doc_number or closing.elements.get("signatories") else None
     sections = _Sections(doc_id)
-    clauses, indicators, table, table_headers = [], [], [], []
+    clauses, indicators, table, table_headers, table_rows = [], [], [], [], []
     paragraphs = {}  # section id -> paragraphs so far
     # A trailing None closes a table that ends the document, through the same code as any other table.
     for order, block in enumerate([*blocks, None]):
         if table and (block is None or block.kind != "table_row"):
             indicators.extend(_indicator_rows(doc_id, table, sections.current, len(indicators)))
+            table_rows.extend(_table_rows(doc_id, table, sections.current, len(table_headers) + 1, line_hints))
             table_headers.append(table[0])
             table = []
         if block is None:
@@ -129,10 +131,20 @@ def parse_document(entry, source, tokenizer=None, chrome_rules=None, hints=()):
     ]
     published = [ln for i, ln in enumerate(lines) if i in layout.chrome and layout.chrome[i].published]
     return {
-        "sections": sections.rows, "clauses": clauses, "indicators": indicators,
+        "sections": sections.rows, "clauses": clauses, "indicators": indicators, "table_rows": table_rows,
         "table_headers": table_headers, "chrome": chrome_rows, "published_lines": published,
         "gongwen": {"doc_number": doc_number, "addressee": addressee, **closing.elements},
     }
+
+
+def _table_rows(doc_id, table_lines, section_id, number, line_hints):
+    """Every row of the document's number-th table as its cells, the header row first."""
+    return [{
+        "id": f"{doc_id}-tbl{number}-r{r}", "document_id": doc_id, "section_id": section_id, "table_number": number,
+        "row_number": r, "cells": json.dumps(row_cells(line.text), ensure_ascii=False), "text": line.text,
+        "start": line.start, "end": line.end, "line": line.number,
+        "page": line_hints[line.number].page if line_hints.get(line.number) else None,
+    } for r, line in enumerate(table_lines, start=1)]
 
 
 def _indicator_rows(doc_id, table_lines, section_id, tables_so_far):

@@ -9,6 +9,15 @@ _UNIT = re.compile(r"[(（]([^()（）]+)[)）]\s*$")
 _YEAR = re.compile(r"^((?:19|20)\d{2})\s*(?:年|年目标值?|年预期值|target)?$", re.IGNORECASE)
 
 
+def row_cells(text: str) -> list[str]:
+    """Every cell of a '|' table line, empty ones included, without the rule at either end:
+    '| 北部 | 310 | |' -> ['北部', '310', '']."""
+    row = text.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") else row
+    return [cell.strip() for cell in row.split("|")]
+
+
 def split_cells(text: str):
     """The cells of a '|' table line with their offsets relative to the line."""
     cells = []

@@ -1,6 +1,7 @@
 """Web pages, PDFs and Word files in a corpus: the build reads each one to the same clauses, headings and
 tables its gold (tests/fixtures/formats/gold, written from the source texts, never from a parser) lists, and
 one notice saved four ways gives four equal documents."""
+import json
 import re
 import shutil
 import sqlite3
@@ -117,3 +118,13 @@ def test_a_file_without_a_title_in_the_manifest_takes_its_own(db):
     titles = dict(db.execute("select file, title from documents"))
     assert titles["docx-en-guidance.docx"] == GOLD["docx-en-guidance.docx"]["meta"]["title"]
     assert titles["same-notice.txt"] == "same-notice"  # a text file has no title property: its name
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(GOLD) if GOLD[n].get("tables")])
+def test_tables_become_rows_with_their_cells(db, name):
+    rows = db.execute("select table_number, cells from table_rows where document_id = ? "
+                      "order by table_number, row_number", [doc_id(name)]).fetchall()
+    tables = {}
+    for number, cells in rows:
+        tables.setdefault(number, []).append(json.loads(cells))
+    assert list(tables.values()) == [[[str(c) for c in row] for row in table] for table in GOLD[name]["tables"]]
