@@ -1,6 +1,8 @@
-"""How fast ingest/formats reads each kind of file, per megabyte of file.
+"""How fast ingest/formats reads each kind of file, per megabyte of file; with --build, how fast the whole
+build goes through a corpus of each kind.
 
     python bench/formats.py [--mb 2] [--rounds 5]
+    python bench/formats.py --build [--mb 1] [--rounds 3]
 
 Each round reads the format fixtures (tests/fixtures/formats/docs/) over and over until --mb megabytes of each
 kind have been read: plain text (the fixture notice and the corpus's .txt files), web pages and PDFs; plus one
@@ -9,11 +11,22 @@ than many short ones. Plain text is read in every round as well, and each figure
 plain-text figure of the same round: the machine is shared, so the ratio means more than the seconds.
 Medians (and the range) over --rounds rounds. .docx is left out: Word files are mostly zip overhead and
 pictures, so a per-megabyte figure says little. Reading only: nothing is parsed into clauses.
+
+--build makes a corpus per kind (copies of the fixtures under new ids, --mb megabytes of files) and times a
+full build of each (one job, a fresh interpreter), as CPU seconds of the build process per megabyte of
+files, beside the plain-text corpus's figure of the same round.
 """
 import argparse
+import resource
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 from ingest.formats import read_document
 from ingest.formats.pdf import _english_words
@@ -58,11 +71,73 @@ def read_repeatedly(files, mb):
     return seconds / (done / BYTES_PER_MB), seconds / pages
 
 
+def languages():
+    """{file name: language} of the fixtures (from their gold) and of the corpus's text files."""
+    found = {}
+    for gold in (DOCS.parent / "gold").glob("*.yml"):
+        g = yaml.safe_load(gold.read_text(encoding="utf-8"))
+        found[g["file"]] = g["lang"]
+    for entry in yaml.safe_load((ROOT / "corpus" / "manifest.yml").read_text(encoding="utf-8")):
+        found[entry["file"]] = entry["language"]
+    return found
+
+
+def make_corpus(dest, entries, mb, langs):
+    """A corpus of copies of `entries` ((name, bytes)) under new ids, about `mb` megabytes; its size in MB."""
+    dest.mkdir(parents=True)
+    manifest, done, n = [], 0, 0
+    while done < mb * BYTES_PER_MB:
+        for name, data in entries:
+            n += 1
+            stem, _, ext = name.rpartition(".")
+            file = f"copy{n}-{name}"
+            (dest / file).write_bytes(data)
+            manifest.append({"id": f"copy{n}", "file": file, "language": langs[name], "type": "notice",
+                             "issuer": "bench", "source_name": "bench", "translation": "original"})
+            done += len(data)
+    (dest / "manifest.yml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+    from ingest.corpusfiles import CURATED
+    for name in CURATED:
+        shutil.copy(ROOT / "corpus" / name, dest / name)
+    return done / BYTES_PER_MB
+
+
+def build_cpu_seconds(corpus, db):
+    """CPU seconds (user + system) of a full one-job build of corpus in a fresh interpreter."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-c", "import sys; from ingest.builder import build; "
+                    "build(sys.argv[1], sys.argv[2], jobs=1, full=True)", str(corpus), str(db)],
+                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main_build(args):
+    files, langs = load_files(), languages()
+    results = {kind: [] for kind in files}
+    with tempfile.TemporaryDirectory() as work:
+        work = Path(work)
+        sizes = {kind: make_corpus(work / kind, entries, args.mb, langs) for kind, entries in files.items()}
+        for r in range(args.rounds):
+            per_mb = {kind: build_cpu_seconds(work / kind, work / f"{kind}-{r}.db") / sizes[kind] for kind in files}
+            for kind in files:
+                results[kind].append((per_mb[kind], per_mb[kind] / per_mb["text"]))
+    print(f"full build, 1 job, {args.rounds} rounds; CPU s per MB of files, medians (min-max)\n")
+    print(f"{'kind':8} {'MB':>6} {'CPU s/MB':>24} {'x plain text':>20}")
+    for kind, rows in results.items():
+        per_mb, ratio = [r[0] for r in rows], [r[1] for r in rows]
+        print(f"{kind:8} {sizes[kind]:>6.2f} {statistics.median(per_mb):>8.2f} ({min(per_mb):.2f}-{max(per_mb):.2f}) "
+              f"{statistics.median(ratio):>7.2f} ({min(ratio):.2f}-{max(ratio):.2f})")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=2.0, help="megabytes of each kind read per round")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--build", action="store_true", help="time full builds of a corpus of each kind")
     args = parser.parse_args()
+    if args.build:
+        return main_build(args)
     files = load_files()
     files["html, one long page"] = [("long-page.html", long_page(args.mb).encode("utf-8"))]
     _english_words()  # loaded once per process, the first time a PDF has a hyphen at a line end (0.25 s)
