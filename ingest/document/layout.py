@@ -105,7 +105,7 @@ def _mark_names_by_datelines(lines, chrome, titles, start, lang):
             continue
         text = lines[i].text
         beside = any(j in chrome and chrome[j].published for j in (i - 1, i + 1))
-        if beside and len(text) <= MAX_NAME.get(lang, 40) and not ends_a_sentence(text) \
+        if beside and len(text) <= MAX_NAME.get(lang, 40) and not ends_a_sentence(text) and not _LABEL.search(text) \
                 and not _SUBTITLE.match(text) and not re.search(r"\d", text) \
                 and numbered_heading_marker(text, lang) is None:
             chrome[i] = LineChrome("byline", "line", False)

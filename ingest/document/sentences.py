@@ -11,7 +11,8 @@ _ZH_END = re.compile(rf"[。！？!?；;…]+[{_CLOSERS}]*")
 
 # A candidate English sentence end: punctuation, optional closing quotes, then what follows.
 _WIDE_ENDS = "。！？；"  # full-width ends, which English text on Chinese sites uses too
-_EN_END = re.compile(rf"(\.{{1,3}}|[!?{_WIDE_ENDS}])([{_CLOSERS}]*)(\s*)(?=(\S?))")
+# A footnote's number after the full stop ("… the Measures.[1] They …") belongs to the sentence it ends.
+_EN_END = re.compile(rf"(\.{{1,3}}|[!?{_WIDE_ENDS}])([{_CLOSERS}]*(?:\[\d{{1,3}}\])*)(\s*)(?=(\S?))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A number of one or two digits at the start of the text, or after a colon or semicolon: an item's number.
 _LIST_NUMBER_BEFORE = re.compile(r"(?:^|[:;：；]\s*)\(?\d{1,2}$")

@@ -45,6 +45,7 @@ _PARAGRAPH = 80
 # A run-in heading is a short phrase: at most this many characters (Chinese) or words (English).
 _MAX_PHRASE = {"zh": 25, "en": 12}
 _ITEM_END = re.compile(r"[；;，,、]\s*$")
+_LABELLED = re.compile(r"^[^：:]{1,8}[：:]\s*\S")  # a label and its value: 时间：6月10日
 _PHRASE_PUNCTUATION = re.compile(r"[，,；;：:]")
 _ZH_SENTENCE_END = re.compile(r"[。！？!?]")
 _EN_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -113,8 +114,9 @@ def _numbered(ln, lang):
     rest = text[rest_at:]
     if not rest:
         return None
-    if _ITEM_END.search(rest):
-        return [Block("paragraph", ln, 0, marker, "")]  # an item of a list: （一）执业未满3年的专利代理师；
+    if _ITEM_END.search(rest) or _LABELLED.match(rest):
+        # an item of a list: （一）执业未满3年的专利代理师；  2．地点：无锡人才市场二楼
+        return [Block("paragraph", ln, 0, marker, "")]
     end = _first_sentence_end(rest, lang)
     if end is None:  # no sentence in it: a heading (一、总体要求), unless it is long or reads as a sentence
         if len(text) <= _MAX_HEADING[lang] and not (_PHRASE_PUNCTUATION.search(rest) and _sentence_words(rest, lang)):
@@ -237,10 +239,24 @@ def _empty_headings_are_items(blocks):
 
 
 def _titles_before_numbering(blocks):
-    """In a numbered document, an unnumbered heading above the first numbered one is a title line: the title of
-    what a cover notice issues (The 14th Five-Year Plan for Intellectual Property Talents, under the notice)."""
+    """A cover notice ends with its date; what it issues starts under it with its own title, above the first
+    numbered heading (The 14th Five-Year Plan for Intellectual Property Talents, under the notice that issues
+    it). There, an unnumbered heading, or a short line that is no sentence just above that first heading, is a
+    title line."""
     first = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.number), None)
-    if first is None:
+    dated = next((i for i, b in enumerate(blocks[:first or 0]) if b.kind == "paragraph" and b.start == 0
+                  and parse_date(b.line.text) is not None), None)
+    if first is None or dated is None:
         return blocks
-    return [b._replace(kind="title", level=0) if i < first and b.kind == "heading" and not b.number else b
-            for i, b in enumerate(blocks)]
+    out = list(blocks)
+    for i in range(dated + 1, first):
+        b = out[i]
+        title_line = b.kind == "heading" and not b.number or (
+            i == first - 1 and b.kind == "paragraph" and not b.number and b.start == 0 and _title_line(b.line.text))
+        if title_line:
+            out[i] = Block("title", b.line, 0, "", b.heading if b.kind == "heading" else b.line.text.strip())
+    return out
+
+
+def _title_line(text):
+    return len(text) <= _MAX_HEADING["en"] and not ends_a_sentence(text) and not text.startswith(("(", "（"))
