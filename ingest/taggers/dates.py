@@ -239,10 +239,12 @@ ZH_RECURRING_BEFORE = re.compile(lexicon.alternation(lexicon.ZH_RECURRING_BEFORE
 ZH_DATELINE_AFTER = re.compile(
     lexicon.alternation(lexicon.ZH_DATELINE_AFTER) + "(?!" + lexicon.alternation(lexicon.ZH_DATELINE_NOT_AFTER) + ")")
 # A place opening the clause, the date, then the agency in brackets or a dash: BEIJING, Sept. 6 (Xinhua) --. The
-# place is in capitals before a dash alone (BEIJING, Sept. 6 --), in any case before the agency (Beijing, …).
+# place is in capitals before a dash alone (BEIJING, Sept. 6 --), in any case before the agency (Beijing, …)
+# or before a date with its year (Geneva, November 20, 2023 – …).
 EN_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'’-]*[A-Z],\s*$")
 EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]*[a-zA-Z],\s*$")
-EN_DATELINE_AFTER = re.compile(r"\s*(?:(?P<agency>\(\s*[A-Z][\w .&-]*\))|--|—|–)")
+# The agency in brackets (Xinhua), or a wire service between slashes and a dash (/PRNewswire/ --).
+EN_DATELINE_AFTER = re.compile(r"\s*(?:(?P<agency>\(\s*[A-Z][\w .&-]*\)|/\s*[A-Z][\w .&-]*/\s*(?:--|—|–))|--|—|–)")
 EN_BASELINE_BEFORE = re.compile(
     r"(?<![A-Za-z])" + lexicon.alternation(lexicon.EN_BASELINE_BEFORE, "i") + r"\s+(?:the\s+)?(?:end\s+of\s+)?$")
 ZH_BASELINE_BEFORE = re.compile(lexicon.alternation(lexicon.ZH_BASELINE_BEFORE) + r"\s*$")
@@ -823,7 +825,8 @@ def _mark_wording(c, text):
         marks["cohort"] = True
     if ZH_DATELINE_AFTER.match(text, c["end"]) or (
             c["start"] <= WINDOW and (after := EN_DATELINE_AFTER.match(text, c["end"]))
-            and (EN_DATELINE_BEFORE.match(before) or after["agency"] and EN_DATELINE_PLACE.match(before))):
+            and (EN_DATELINE_BEFORE.match(before) or (after["agency"] or c.get("precision") == "day" and text[c["start"]:c["end"]][-4:].isdigit())
+                 and EN_DATELINE_PLACE.match(before))):
         marks["dateline"] = True
     return {**c, **marks} if marks else c
 

@@ -109,6 +109,11 @@ DATELINES = [
     ("zh", "新华社北京3月8日电（记者 王思北）记者8日从国家知识产权局获悉", "2022-03-08",
      [("3月8日", "2022-03-08", "2022-03-08", "day", "published"), ("8日", "2022-03-08", "2022-03-08", "day", "event")]),
     ("zh", "【华闻资讯网７月１２日讯】据报道", "2023-07-12", [("７月１２日", "2023-07-12", "2023-07-12", "day", "published")]),
+    # A release wire's slashes, and a place in any case before a full date and a dash.
+    ("en", "HANGZHOU, May 6, 2024 /Example Wire/ -- A firm opened", "2024-05-06",
+     [("May 6, 2024", "2024-05-06", "2024-05-06", "day", "published")]),
+    ("en", "Lisbon, October 2, 2023 – The office said", "2023-10-02",
+     [("October 2, 2023", "2023-10-02", "2023-10-02", "day", "published")]),
 ]
 
 # Dates in words the document's year completes: a quarter or half on its own, 本月, 上月, 年初, "in May".
