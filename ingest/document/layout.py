@@ -34,6 +34,11 @@ _SUBTITLE = re.compile(r"^\s*(?:——|--|—)")
 MAX_NAME = {"zh": 20, "en": 40}
 # A short line printed this many times is a running header or footer of the pages the text was printed on.
 RUNNING_REPEATS = 3
+# Chrome that marks a page's footer (rule names of corpus/chrome.yml), and how long a link label there may be.
+FOOTER_NOTICES = ("copyright", "licence")
+MAX_FOOTER_LABEL = 40
+# Chrome that ends an article's text (its source, its editor, its share buttons, its related links).
+ARTICLE_ENDS = ("source note", "editor note", "page tools", "related links", "page end")
 MAX_RUNNING = 60
 
 
@@ -64,6 +69,7 @@ def find_layout(lines, classified: dict, lang: str) -> Layout:
     _mark_running_lines(lines, chrome)
     titles = _find_titles(lines, chrome, start, lang)
     _mark_names_by_datelines(lines, chrome, titles, start, lang)
+    _mark_below_copyright(lines, chrome, titles)
     _mark_byline_dates(lines, chrome)
     _mark_footer(lines, chrome, titles)
     return Layout(chrome, titles)
@@ -181,6 +187,26 @@ def _mark_byline_dates(lines, chrome):
         if chrome[i].reason == "byline" and i + 1 < len(lines) and i + 1 not in chrome \
                 and DATE_ONLY.match(lines[i + 1].text):
             chrome[i + 1] = LineChrome("dateline", "line", True)
+
+
+def _mark_below_copyright(lines, chrome, titles):
+    """A copyright or licence line after the text is the page's footer: what follows it is footer too, and so are
+    the short lines between it and the chrome that ended the text (SITEMAP, Hot: a site's link labels)."""
+    last_sentence = max((i for i, ln in enumerate(lines) if i not in chrome and i not in titles
+                         and ends_a_sentence(ln.text)), default=None)
+    if last_sentence is None:
+        return
+    notice = next((i for i in range(last_sentence + 1, len(lines))
+                   if chrome.get(i) and chrome[i].reason in FOOTER_NOTICES), None)
+    if notice is None:
+        return
+    # The short lines count once chrome has ended the text (a source or editor line): a signature and its date
+    # under the last sentence are the document's own.
+    ended = next(i for i in range(last_sentence + 1, notice + 1) if i in chrome and chrome[i].reason in ARTICLE_ENDS
+                 or i == notice)
+    for i in range(ended + 1, len(lines)):
+        if i > notice or (i not in chrome and len(lines[i].text) <= MAX_FOOTER_LABEL and not ends_a_sentence(lines[i].text)):
+            chrome.setdefault(i, LineChrome("page footer", "line", False))
 
 
 def _mark_footer(lines, chrome, titles):

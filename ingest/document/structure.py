@@ -188,7 +188,7 @@ def find_blocks(lines, lang, doc_number=None, titles=(), hints=None):
         hint = hints.get(ln.number)
         kind = hint.kind if hint else None
         # An unnumbered heading follows the title, a heading or a finished sentence, never a list's short line.
-        after_break = not blocks or blocks[-1].kind in ("title", "heading", "doc_number") \
+        after_break = not blocks or blocks[-1].kind in ("title", "heading", "doc_number", "table_row") \
             or ends_a_sentence(blocks[-1].line.text) or len(blocks[-1].line.text) >= _PARAGRAPH \
             or parse_date(blocks[-1].line.text) is not None
         if blocks and blocks[-1].kind == "number" and _short_phrase(text, lang):
