@@ -64,8 +64,10 @@ EN_DIGITS = re.compile(
     r"(?:(?<=[a-z]{4})|(?<=[A-Za-z]{2}\.)|(?<![\w./\\\-–—#@:+])(?<!\d,))"
     r"(?P<num>" + _EN_NUM + r")(?!\d|,\d)" + _EN_SCALE)
 # The second bound of a range, right after the first: "25-30", "10 to 15", "90,000 to 110,000".
+# It may repeat the first's currency: "$970 to $1,380".
 EN_RANGE_TAIL = re.compile(
-    r"\s*(?P<joiner>[-–—]|to(?=\s)|and(?=\s))\s*(?P<num>" + _EN_NUM + r")(?!\d|,\d|[-/:.]\d)" + _EN_SCALE)
+    r"\s*(?P<joiner>[-–—]|to(?=\s)|and(?=\s))\s*(?:" + alternation(lexicon.CURRENCY_BEFORE) + r"\s?)?(?P<num>"
+    + _EN_NUM + r")(?!\d|,\d|[-/:.]\d)" + _EN_SCALE)
 EN_WORD_RANGE_TAIL = re.compile(r"\s*(?P<joiner>-|to(?=\s)|and(?=\s))\s*(?=[A-Za-z])")
 EN_BETWEEN_BEFORE = re.compile(r"(?<![A-Za-z])between\s+$", re.I)
 # "ranging from 18 to 20 percent" is a range; "increased from 690,000 to 860,000" is two figures.
@@ -105,7 +107,7 @@ EN_QUALIFIER_BEFORE = re.compile(
 EN_QUALIFIER_AFTER = re.compile(r"\s+(?P<q>" + alternation(lexicon.EN_QUALIFIERS_AFTER) + r")(?![a-z])", re.I)
 EN_PASSED_BEFORE = re.compile(r"(?<![A-Za-z])(?P<q>" + alternation(lexicon.EN_PASSED_BEFORE) + r")\s+$", re.I)
 # The last words of the look-behind phrases: the regexes run only after one of them (word_before).
-EN_QUALIFIER_LAST_WORDS = frozenset(q.split()[-1].lower() for q in lexicon.EN_QUALIFIERS_BEFORE)
+EN_QUALIFIER_LAST_WORDS = frozenset(q.split()[-1].lower().rstrip(".") for q in lexicon.EN_QUALIFIERS_BEFORE)
 EN_AGE_LAST_WORDS = frozenset(w.split()[-1] for w in lexicon.EN_AGE_BEFORE)
 EN_LABEL_WORDS = frozenset(w.lower() for w in lexicon.EN_LABEL_WORDS)
 EN_PLURAL = re.compile(r"[A-Za-z-]{2,}(?<![su]s)(?<!is)s$|.*-times$")
@@ -147,7 +149,9 @@ ZH_JOINED = re.compile(r"[-/–—:~～]\d")
 ZH_PERSON_NOUN_AFTER_REN = re.compile(r"人[才民口力事士社工员]")
 ZH_MORE_AFTER = re.compile(r"\s?[" + lexicon.ZH_MORE_AFTER + "]")
 ZH_QUALIFIER_AFTER = re.compile(r"\s?(?P<q>" + alternation(lexicon.ZH_QUALIFIERS_AFTER) + ")")
-ZH_QUALIFIER_BEFORE = re.compile("(?P<q>" + alternation(lexicon.ZH_QUALIFIERS_BEFORE) + r")\s*$")
+# The qualifier, maybe with a copula after it: 约1500人, 约为1500人, 超过了.
+ZH_QUALIFIER_BEFORE = re.compile("(?P<q>" + alternation(lexicon.ZH_QUALIFIERS_BEFORE) + r")(?:" +
+                                 alternation(lexicon.ZH_QUALIFIER_COPULAS) + r")?\s*$")
 ZH_VAGUE_BEFORE = re.compile(alternation(lexicon.ZH_VAGUE_BEFORE) + "$")
 ZH_NOUN_FLAGS = ("n", "vn", "j", "nz", "an", "ng", "l")
 ZH_ADJ_FLAGS = ("a", "b")
@@ -363,7 +367,10 @@ def is_list_number(text: str, start: int, end: int) -> bool:
 
 
 def english_qualifier_before(text: str, start: int) -> str | None:
-    """The qualifier words ending right before text[start] ("more than", "up to"), or None."""
+    """The qualifier words ending right before text[start] ("more than", "up to"), or None; a currency between
+    them and the number is passed over ("about $970", "up to RMB 100,000")."""
+    if (cm := EN_CURRENCY_BEFORE.search(_window_before(text, start, 8))):
+        start -= len(cm.group(0))
     if word_before(text, start)[0].lower() not in EN_QUALIFIER_LAST_WORDS:
         return None
     m = EN_QUALIFIER_BEFORE.search(_window_before(text, start))

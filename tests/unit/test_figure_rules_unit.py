@@ -43,6 +43,12 @@ QUALIFIERS = [
     # "has passed" a total: gt when no noun follows the number ("passed 3 laws" counts laws).
     ("en", "the number of people working in IP has passed 1.2 million",
      [("1.2 million", 1200000, None, "people working in IP", "gt")]),
+    # A currency between the qualifier and the number; a copula after a Chinese qualifier.
+    ("en", "a grant of about HK$2.5 million", [("2.5 million", 2500000, None, "Hong Kong dollars", "approx")]),
+    ("en", "fines of up to RMB 50,000", [("50,000", 50000, None, "yuan", "lte")]),
+    ("en", "an estimated 7,300 trainees", [("7,300", 7300, None, "trainees", "approx")]),
+    ("en", "a budget of approx. 40 million yuan", [("40 million", 40000000, None, "yuan", "approx")]),
+    ("zh", "人才缺口约为800人", [("800", 800, None, "人才缺口", "approx")]),
 ]
 
 # A range is one figure: value is its low bound, value_high its high bound.
@@ -54,6 +60,7 @@ RANGES = [
     ("en", "10 to 15 percent", [("10 to 15", 10, 15, "percent", None)]),
     ("en", "ranging from 90,000 to 110,000 yuan", [("90,000 to 110,000", 90000, 110000, "yuan", None)]),
     ("en", "between 20 and 30 staff", [("20 and 30", 20, 30, "staff", None)]),
+    ("en", "pay of $900 to $1,200 a month", [("900 to $1,200", 900, 1200, "US dollars", None)]),
     ("en", "five to eight more bases", [("five to eight", 5, 8, None, None)]),
     ("en", "the courses will last between two and six weeks", []),
 ]
