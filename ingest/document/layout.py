@@ -34,6 +34,7 @@ _SUBTITLE = re.compile(r"^\s*(?:——|--|—)")
 MAX_NAME = {"zh": 20, "en": 40}
 # A short line printed this many times is a running header or footer of the pages the text was printed on.
 RUNNING_REPEATS = 3
+PAGE_NUMBER = "page number"  # the chrome.yml rule
 # Chrome that marks a page's footer (rule names of corpus/chrome.yml), and how long a link label there may be.
 FOOTER_NOTICES = ("copyright", "licence")
 MAX_FOOTER_LABEL = 40
@@ -96,9 +97,16 @@ def _mark_running_lines(lines, chrome):
         if len(ln.text) <= MAX_RUNNING and not ends_a_sentence(ln.text):
             seen.setdefault(ln.text, []).append(i)
     for found in seen.values():
-        if len(found) >= RUNNING_REPEATS:
-            for i in found[1:]:
+        # Printed at every page, or beside a page number more than once (a short report's two page breaks).
+        # (Every printing is chrome when each one stands beside a page number: the first is no title either.)
+        beside = [_beside_page_number(chrome, i) for i in found]
+        if len(found) >= RUNNING_REPEATS or len(found) >= 2 and all(beside[1:]):
+            for i in found if all(beside) else found[1:]:
                 chrome.setdefault(i, LineChrome("running header", "line", False))
+
+
+def _beside_page_number(chrome, i):
+    return any(j in chrome and chrome[j].reason == PAGE_NUMBER for j in (i - 1, i + 1))
 
 
 def _mark_names_by_datelines(lines, chrome, titles, start, lang):
@@ -192,14 +200,16 @@ def _mark_byline_dates(lines, chrome):
 def _mark_below_copyright(lines, chrome, titles):
     """A copyright or licence line after the text is the page's footer: what follows it is footer too, and so are
     the short lines between it and the chrome that ended the text (SITEMAP, Hot: a site's link labels)."""
-    last_sentence = max((i for i, ln in enumerate(lines) if i not in chrome and i not in titles
-                         and ends_a_sentence(ln.text)), default=None)
-    if last_sentence is None:
+    sentences = [i for i, ln in enumerate(lines) if i not in chrome and i not in titles and ends_a_sentence(ln.text)]
+    if not sentences:
         return
-    notice = next((i for i in range(last_sentence + 1, len(lines))
+    # The first notice past the middle of the text: the page's footer (a sentence under it, such as "Best
+    # viewed at 1024x768.", is footer too; a notice among the menus at the top is not where the footer starts).
+    notice = next((i for i in range(sentences[len(sentences) // 2] + 1, len(lines))
                    if chrome.get(i) and chrome[i].reason in FOOTER_NOTICES), None)
     if notice is None:
         return
+    last_sentence = max(i for i in sentences if i < notice)
     # The short lines count once chrome has ended the text (a source or editor line): a signature and its date
     # under the last sentence are the document's own.
     ended = next(i for i in range(last_sentence + 1, notice + 1) if i in chrome and chrome[i].reason in ARTICLE_ENDS
