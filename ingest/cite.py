@@ -21,7 +21,7 @@ from .corpusfiles import NAMES, REPOSITORY_CORPUS
 
 _DOCUMENT = "select * from documents where id = ?"
 _SECTION = "select * from sections where id = ?"
-_CLAUSE = "select document_id, section_id, paragraph, sentence from clauses where id = ?"
+_CLAUSE = "select document_id, section_id, paragraph, sentence, page from clauses where id = ?"
 _INDICATOR = "select document_id, number, id from indicators where id = ?"
 # Where in the document each kind of row is, by the columns that place it.
 _PLACES = {
@@ -117,7 +117,7 @@ def citation_facts(conn, table: str, row_id: str):
     if place["clause_id"]:
         clause = _one(conn, _CLAUSE, place["clause_id"])
         section_id = clause["section_id"]
-        where = ("paragraph", clause["paragraph"], clause["sentence"])
+        where = ("paragraph", clause["paragraph"], clause["sentence"], clause["page"])
     elif place["indicator_id"]:
         indicator = _one(conn, _INDICATOR, place["indicator_id"])
         where = ("indicator", indicator["number"] or indicator["id"])
@@ -257,6 +257,8 @@ def locator(facts, lang):
                 else:
                     parts.append(f"第{_int_to_zh(ordinals[0])}部分" + "".join(f"（{_int_to_zh(n)}）" for n in ordinals[1:]))
     if where and where[0] == "paragraph":
+        if len(where) > 3 and where[3]:  # the PDF page the clause starts on
+            parts.insert(0, f"p. {where[3]}" if lang == "en" else f"第{where[3]}页")
         parts.append(f"para. {where[1]}, sentence {where[2]}" if lang == "en" else f"第{where[1]}段第{where[2]}句")
     elif where and where[0] == "indicator":
         parts.append(f"indicator table, row {where[1]}" if lang == "en" else f"指标表第{where[1]}行")
@@ -343,6 +345,8 @@ def csl_json(facts, url, lang="en", names=None, accessed=None):
         item["translator"] = [{"literal": by}]
     if place := locator(facts, lang):
         item["section"] = place
+    if facts["where"] and facts["where"][0] == "paragraph" and len(facts["where"]) > 3 and facts["where"][3]:
+        item["page"] = str(facts["where"][3])
     note = translation_note(doc, lang)
     if note:
         item["note"] = note
@@ -367,6 +371,8 @@ def bibtex(facts, url, lang="en", names=None, accessed=None):
         fields += [("year", str(parts[0])), ("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)))]
     if "number" in item:
         fields.append(("number", _bibtex_escape(item["number"])))
+    if "page" in item:
+        fields.append(("pages", item["page"]))
     notes = [n for n in (item.get("note"), item.get("section")) if n]
     if notes:
         fields.append(("note", _bibtex_escape("; ".join(notes))))

@@ -128,3 +128,23 @@ def test_tables_become_rows_with_their_cells(db, name):
     for number, cells in rows:
         tables.setdefault(number, []).append(json.loads(cells))
     assert list(tables.values()) == [[[str(c) for c in row] for row in table] for table in GOLD[name]["tables"]]
+
+
+def test_a_pdf_clause_is_cited_with_its_page(db):
+    """A citation of a clause of a PDF names the page it starts on: 'p. 2' in English, '第2页' in Chinese, and
+    CSL-JSON's page."""
+    from ingest.cite import citation, citation_facts, csl_json
+    db.row_factory = sqlite3.Row
+    try:
+        name = "pdf-zh-notice.pdf"
+        page = GOLD[name]["pages"][-1]
+        clause_id = db.execute("select id from clauses where document_id = ? order by position desc limit 1",
+                               [doc_id(name)]).fetchone()[0]
+        assert page > 1
+        assert f"p. {page}, " in citation(db, "http://x/c", "clauses", clause_id, "en")
+        assert f"第{page}页，" in citation(db, "http://x/c", "clauses", clause_id, "zh")
+        assert csl_json(citation_facts(db, "clauses", clause_id), "http://x/c")["page"] == str(page)
+        html_clause = db.execute("select id from clauses where document_id = 'same-notice-html' limit 1").fetchone()[0]
+        assert "p. " not in citation(db, "http://x/c", "clauses", html_clause, "en")
+    finally:
+        db.row_factory = None
