@@ -1,4 +1,8 @@
-"""Read and check corpus/manifest.yml. Every problem names the manifest (and line) or the document file."""
+"""Read and check corpus/manifest.yml. Every problem names the manifest (and line) or the document file.
+
+Every YAML file of a corpus is read by read_yaml(): it remembers lines for error messages, keeps dates as the
+text written (so that 2020-02-30 is reported, not a crash), and bounds what aliases expand to: a few lines
+of YAML aliases can stand for a billion values."""
 import datetime
 import hashlib
 import json
@@ -17,18 +21,29 @@ OPTIONAL = (
     "title_en", "title_zh", "doc_number", "issue_date", "publication_date",
     "source_url", "about", "strip_lines",
 )
+# Fields whose value is one piece of text; issue_date, publication_date, about and strip_lines have their own checks.
+TEXT_FIELDS = ("id", "file", "title", "language", "type", "issuer", "source_name", "translation",
+               "title_en", "title_zh", "doc_number", "source_url")
 LANGUAGES = ("zh", "en")
 TRANSLATIONS = ("original", "official translation", "unofficial translation", "machine translation")
-URL_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# \Z, not $: $ also matches before a final newline, which let "evil\n" through.
+URL_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+MAX_ID_CHARS = 200  # ids go into URLs and file names
+ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+MAX_YAML_BYTES = 64 * 1024 * 1024  # a 10,000-document manifest is 3 MB
 
 
 # libyaml's C loader reads a 10,000-document manifest in a fraction of the pure-Python loader's time.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class Lines(list):
+    """A YAML list that remembers the line of each of its items, for error messages."""
+    lines = ()
+
+
 class _LineLoader(_BaseLoader):
-    """A YAML loader that remembers the line of each mapping, for error messages."""
+    """A YAML loader that remembers the line of each mapping and list item, and keeps timestamps as text."""
 
 
 def _mapping_with_line(loader, node):
@@ -37,23 +52,105 @@ def _mapping_with_line(loader, node):
     return mapping
 
 
+def _sequence_with_lines(loader, node):
+    items = Lines(loader.construct_sequence(node, deep=True))
+    items.lines = tuple(item.start_mark.line + 1 for item in node.value)
+    return items
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence_with_lines)
+# A date stays the text it was written as: PyYAML's own constructor raises on 2020-02-30, a traceback.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+# Values that aliases may add to a file beyond those written out. Tools write aliases for values they share
+# (PyYAML's safe_dump does, for a list two entries hold); nine lines of nested aliases make a billion values.
+MAX_ALIAS_EXPANSION = 1_000_000
+
+
+class _Expansion(Exception):
+    def __init__(self, node, message):
+        self.line, self.message = node.start_mark.line + 1, message
+
+
+def _children(node):
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return ()
+
+
+def _check_alias_expansion(root):
+    """Raise _Expansion when aliases (*name) make the document refer to itself, or expand it by more than
+    MAX_ALIAS_EXPANSION values. An alias makes the composer hand out one node in two places: the values a
+    node stands for, once expanded, are counted once per node (an iterative walk: a file may nest deeply)."""
+    size, open_nodes, first_shared = {}, set(), None
+    stack = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            open_nodes.discard(key)
+            size[key] = 1 + sum(size[id(child)] for child in _children(node))
+        elif key in open_nodes:  # met again below itself
+            raise _Expansion(node, "a YAML alias (*name) inside the value it names: it would never end")
+        elif key not in size:
+            open_nodes.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+        elif first_shared is None:
+            first_shared = node
+    added = size[id(root)] - len(size)
+    if added > MAX_ALIAS_EXPANSION:
+        raise _Expansion(first_shared, f"YAML aliases (*name) expand this file by {added:,} values (the limit is "
+                                       f"{MAX_ALIAS_EXPANSION:,}): write the values out, or share less")
 
 
 def read_yaml(path):
     """Parse a YAML file; a syntax error becomes a CorpusError with the file and line."""
     path = Path(path)
+    return _parse_yaml(_read_yaml_bytes(path), path)
+
+
+def _read_yaml_bytes(path):
     try:
-        with path.open(encoding="utf-8") as f:
-            return yaml.load(f, Loader=_LineLoader)
+        with path.open("rb") as f:
+            data = f.read(MAX_YAML_BYTES + 1)
+    except FileNotFoundError:
+        raise CorpusError(path, "file not found")
+    except IsADirectoryError:
+        raise CorpusError(path, "is a folder, not a YAML file")
+    if len(data) > MAX_YAML_BYTES:
+        raise CorpusError(path, f"larger than {MAX_YAML_BYTES // 2**20} MB: not a corpus file")
+    return data
+
+
+def _parse_yaml(data, path):
+    try:
+        loader = _LineLoader(data.decode("utf-8"))
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            if b"*" in data:  # without a *, there is no alias
+                _check_alias_expansion(node)
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         context = f" ({e.context} at line {e.context_mark.line + 1})" if e.context and e.context_mark else ""
         raise CorpusError(path, f"malformed YAML: {e.problem or e.context}{context}", line=mark.line + 1 if mark else None)
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise CorpusError(path, f"malformed YAML: {e}")
-    except FileNotFoundError:
-        raise CorpusError(path, "file not found")
+    except _Expansion as e:
+        raise CorpusError(path, e.message, line=e.line)
+    except yaml.YAMLError as e:
+        raise CorpusError(path, f"malformed YAML: {' '.join(str(e).split())}")
+    except UnicodeDecodeError as e:
+        raise CorpusError(path, f"not UTF-8 (byte {e.start})")
+    except RecursionError:
+        raise CorpusError(path, "malformed YAML: nested too deeply")
 
 
 def strip_lines_marks(value):
@@ -79,6 +176,7 @@ def read_yaml_cached(path):
     return json.loads(cache.read_text(encoding="utf-8"))
 
 
+# ------------------------------------------------------------------------------------------------ the manifest
 def load_manifest(corpus_dir):
     """Return the manifest's entries as dicts, checked against each other and against the files in corpus_dir."""
     corpus_dir = Path(corpus_dir).resolve()  # once: resolving it for each of 10,000 entries took most of a second
@@ -86,13 +184,18 @@ def load_manifest(corpus_dir):
     raw = read_yaml_cached(path)
     if not isinstance(raw, list) or not raw:
         raise CorpusError(path, "the manifest must be a non-empty YAML list of documents")
-    entries, seen = [], {}
+    entries, seen, used = [], {}, {}
     files = _regular_files(corpus_dir)
-    for item in raw:
+    for position, item in enumerate(raw, start=1):
+        if not isinstance(item, dict):
+            raise CorpusError(path, f"entry {position} of the list must be a mapping of fields, not {describe(item)}")
         entry = _check_entry(item, path, corpus_dir, files)
         if entry["id"] in seen:
             raise CorpusError(path, f"duplicate id {entry['id']!r} (first at line {seen[entry['id']]})", line=entry["line"])
-        seen[entry["id"]] = entry["line"]
+        if entry["file"] in used:
+            raise CorpusError(path, f"{entry['id']}: file {entry['file']!r} is already the file of entry "
+                                    f"{used[entry['file']]!r}", line=entry["line"])
+        seen[entry["id"]], used[entry["file"]] = entry["line"], entry["id"]
         entries.append(entry)
     _check_about(entries, path)
     _check_unlisted_files(entries, corpus_dir, files)
@@ -104,42 +207,98 @@ def _regular_files(corpus_dir):
     return {e.name for e in os.scandir(corpus_dir) if e.is_file(follow_symlinks=False)}
 
 
+def describe(value):
+    """A value as an error message shows it: the YAML kind it was read as, and (short) what it was."""
+    kind = {bool: "true/false", int: "a number", float: "a number", dict: "a mapping", Lines: "a list",
+            list: "a list", type(None): "empty"}.get(type(value), type(value).__name__)
+    if isinstance(value, dict):
+        value = strip_lines_marks(value)
+    shown = repr(value)
+    return f"{kind} ({shown[:60]}{'…' if len(shown) > 60 else ''})" if value is not None else kind
+
+
+def check_text(value, what, path, line):
+    """value when it is text, else a CorpusError saying what it was read as (title: 2021 is a number)."""
+    if not isinstance(value, str):
+        raise CorpusError(path, f"{what} must be text, not {describe(value)}; quote it if it is meant as text", line=line)
+    return value
+
+
+def check_id(value, what, path, line):
+    """value when it is a URL-safe id: text of letters, digits, '-' and '_', starting with a letter or digit."""
+    check_text(value, what, path, line)
+    if not URL_SAFE_ID.match(value) or len(value) > MAX_ID_CHARS:
+        raise CorpusError(path, f"{what} {value!r} is not URL-safe: use up to {MAX_ID_CHARS} letters, digits, "
+                                "'-' and '_', starting with a letter or digit", line=line)
+    return value
+
+
+def check_text_list(value, what, path, line):
+    """A list of non-empty texts, [] for an empty field. One text alone is refused, not read as a list of
+    its characters."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise CorpusError(path, f"{what} must be a list ([a, b] or one '- item' per line), not {describe(value)}", line=line)
+    for position, item in enumerate(value):
+        item_line = value.lines[position] if isinstance(value, Lines) else line
+        if not isinstance(item, str) or not item.strip():
+            raise CorpusError(path, f"{what}: item {position + 1} must be non-empty text, not {describe(item)}",
+                              line=item_line)
+    return list(value)
+
+
+def check_date(value, what, path, line):
+    """An ISO date as text (YYYY, YYYY-MM or YYYY-MM-DD) that exists in the calendar, or None."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # issue_date: 2020
+    m = ISO_PARTIAL.fullmatch(value) if isinstance(value, str) else None
+    try:
+        if m:
+            datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+            return value
+    except ValueError as e:
+        raise CorpusError(path, f"{what} {value} is not a date in the calendar ({e})", line=line)
+    raise CorpusError(path, f"{what} must be YYYY, YYYY-MM or YYYY-MM-DD, not {describe(value)}", line=line)
+
+
 def _check_entry(item, path, corpus_dir, files):
-    if not isinstance(item, dict):
-        raise CorpusError(path, "each manifest entry must be a mapping of fields")
     line = item.get("__line__")
+    label = item.get("id") if isinstance(item.get("id"), str) else "?"
     missing = [k for k in REQUIRED if item.get(k) in (None, "")]
     if missing:
-        raise CorpusError(path, f"entry {item.get('id', '?')!r} is missing required field(s): {', '.join(missing)}", line=line)
-    unknown = sorted(set(item) - set(REQUIRED) - set(OPTIONAL) - {"__line__"})
+        raise CorpusError(path, f"entry {label!r} is missing required field(s): {', '.join(missing)}", line=line)
+    unknown = sorted(map(str, set(item) - set(REQUIRED) - set(OPTIONAL) - {"__line__"}))
     if unknown:
-        raise CorpusError(path, f"entry {item['id']!r} has unknown field(s): {', '.join(unknown)}", line=line)
+        raise CorpusError(path, f"entry {label!r} has unknown field(s): {', '.join(unknown)}", line=line)
+    doc_id = check_id(item["id"], "id", path, line)
+    for key in TEXT_FIELDS:
+        if item.get(key) is not None:
+            check_text(item[key], f"{doc_id}: {key}", path, line)
     entry = {k: item.get(k) for k in REQUIRED + OPTIONAL}
     entry["line"] = line
-    doc_id = str(entry["id"])
-    if not URL_SAFE_ID.match(doc_id):
-        raise CorpusError(path, f"id {doc_id!r} is not URL-safe: use letters, digits, '-' and '_'", line=line)
     if entry["language"] not in LANGUAGES:
-        raise CorpusError(path, f"{doc_id}: language must be one of {LANGUAGES}", line=line)
+        raise CorpusError(path, f"{doc_id}: language must be one of {LANGUAGES}, not {entry['language']!r}", line=line)
     if entry["translation"] not in TRANSLATIONS:
-        raise CorpusError(path, f"{doc_id}: translation must be one of {TRANSLATIONS}", line=line)
+        raise CorpusError(path, f"{doc_id}: translation must be one of {TRANSLATIONS}, not {entry['translation']!r}", line=line)
     for key in ("issue_date", "publication_date"):
-        value = entry[key]
-        if isinstance(value, (datetime.date, int)):
-            value = entry[key] = value.isoformat() if isinstance(value, datetime.date) else str(value)
-        if value is not None and not ISO_PARTIAL.match(str(value)):
-            raise CorpusError(path, f"{doc_id}: {key} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", line=line)
-    entry["about"] = list(entry["about"] or [])
-    entry["strip_lines"] = list(entry["strip_lines"] or [])
+        entry[key] = check_date(entry[key], f"{doc_id}: {key}", path, line)
+    entry["about"] = check_text_list(entry["about"], f"{doc_id}: about", path, line)
+    entry["strip_lines"] = check_text_list(entry["strip_lines"], f"{doc_id}: strip_lines", path, line)
     entry["path"] = _resolve_file(entry["file"], corpus_dir, files, path, line)
     return entry
 
 
 def _resolve_file(name, corpus_dir, files, path, line):
-    """The document's path; it must name a regular file directly inside corpus/ (no ../ escapes, no links out)."""
-    name = str(name)
+    """The document's path; it must name a regular file directly inside corpus/ (no ../ escapes, no links out)
+    that is not the manifest or curated data."""
     if "/" in name or "\\" in name or name in (".", ".."):
         raise CorpusError(path, f"file {name!r} must be a file name inside {corpus_dir}", line=line)
+    if name in NOT_DOCUMENTS:
+        raise CorpusError(path, f"file {name!r} is the corpus's own data ({', '.join(sorted(NOT_DOCUMENTS))}), "
+                                "not a document", line=line)
     if name not in files:
         raise CorpusError(path, f"file {name!r} does not exist in {corpus_dir} (or is not a regular file)", line=line)
     return corpus_dir / name
