@@ -6,9 +6,12 @@ of YAML aliases can stand for a billion values."""
 import datetime
 import hashlib
 import json
+import logging
 import os
 import re
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -31,6 +34,7 @@ URL_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 MAX_ID_CHARS = 200  # ids go into URLs and file names
 ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 MAX_YAML_BYTES = 64 * 1024 * 1024  # a 10,000-document manifest is 3 MB
+log = logging.getLogger(__name__)
 
 
 # libyaml's C loader reads a 10,000-document manifest in a fraction of the pure-Python loader's time.
@@ -162,18 +166,116 @@ def strip_lines_marks(value):
     return value
 
 
+# ------------------------------------------------------------------------------------------- the YAML cache
+# Bumped whenever read_yaml gives other data for the same bytes, so that caches written before are not used.
+CACHE_FORMAT = 2
+CACHE_PREFIX = "yaml-"
+_cache_refused = set()  # reasons already reported, so each is said once per process
+
+
 def read_yaml_cached(path):
     """read_yaml, remembered by the file's hash: a no-op rebuild of a 10,000-document corpus should not spend
-    seconds re-parsing an unchanged manifest. The cache lives in the temp dir, never in the repository."""
-    data = Path(path).read_bytes() if Path(path).is_file() else b""
-    cache = Path(tempfile.gettempdir()) / f"policy-kb-yaml-{hashlib.sha256(data).hexdigest()}.json"
-    if data and cache.is_file():
-        return json.loads(cache.read_text(encoding="utf-8"))
-    raw = read_yaml(path)
-    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(raw, ensure_ascii=False, default=str), encoding="utf-8")
-    os.replace(tmp, cache)
-    return json.loads(cache.read_text(encoding="utf-8"))
+    seconds re-parsing an unchanged manifest.
+
+    The cache is a file in a private per-user folder (yaml_cache_dir), one per YAML file, replaced when the
+    YAML changes. It records the sha256 of the YAML it was made from and of its own content: a cache that
+    does not match both (another file's, a truncated or empty one) is ignored and written anew. Where the
+    folder is not safe (someone else's, or writable by others), nothing is cached."""
+    path = Path(path)
+    data = _read_yaml_bytes(path)
+    source = hashlib.sha256(data).hexdigest()
+    folder = yaml_cache_dir()
+    cache = folder / f"{CACHE_PREFIX}{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]}.json" if folder else None
+    if cache:
+        cached = _read_cache(cache, source)
+        if cached is not None:
+            return json.loads(cached)
+    body = json.dumps(_parse_yaml(data, path), ensure_ascii=False, default=str)
+    if cache:
+        _write_cache(cache, source, body)
+    return json.loads(body)
+
+
+def yaml_cache_dir():
+    """$XDG_CACHE_HOME/policy-kb (or ~/.cache/policy-kb), made with mode 0700 when missing; None, said once
+    on stderr, when it cannot be made or is not safe: not a folder of this user's that only they can write."""
+    try:
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        # The XDG spec: a relative path is invalid and must be ignored.
+        folder = (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "policy-kb"
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(folder)
+    except (OSError, RuntimeError, KeyError) as e:  # Path.home() raises RuntimeError or KeyError without a home
+        return _refuse_cache(f"cannot make a cache folder: {e}")
+    if not stat.S_ISDIR(info.st_mode):
+        return _refuse_cache(f"{folder} is not a folder")
+    if info.st_uid != os.geteuid():
+        return _refuse_cache(f"{folder} belongs to user {info.st_uid}, not to this user ({os.geteuid()})")
+    if info.st_mode & 0o022:
+        return _refuse_cache(f"{folder} can be written by other users (mode {stat.S_IMODE(info.st_mode):o})")
+    return folder
+
+
+def _refuse_cache(reason):
+    if reason not in _cache_refused:
+        _cache_refused.add(reason)
+        log.warning(f"warning: YAML files are read without a cache: {reason}")
+    return None
+
+
+def _read_cache(cache, source):
+    """The cached JSON text when the cache file verifies against the YAML's hash, else None."""
+    try:
+        fd = os.open(cache, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:  # missing, or a link
+        return None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+            return None
+        header, _, body = f.read().partition(b"\n")
+    try:
+        header = json.loads(header)
+        verified = (isinstance(header, dict) and header.get("format") == CACHE_FORMAT and header.get("source") == source
+                    and header.get("content") == hashlib.sha256(body).hexdigest())
+        return body.decode("utf-8") if verified else None
+    except ValueError:  # not JSON, not UTF-8
+        return None
+
+
+def _write_cache(cache, source, body):
+    """Replace the cache atomically: a header line with the hashes, then the JSON. A failure to write (a full
+    disk) only costs the next build a parse."""
+    data = body.encode("utf-8")
+    header = json.dumps({"format": CACHE_FORMAT, "source": source, "content": hashlib.sha256(data).hexdigest()})
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(header.encode() + b"\n" + data)
+        os.replace(tmp, cache)
+    except OSError as e:
+        _refuse_cache(f"cannot write {cache}: {e}")
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+    else:
+        _sweep_stale(cache.parent)
+
+
+STALE_SECONDS = 3600
+
+
+def _sweep_stale(folder):
+    """Temporary files of cache writes that were killed, an hour old. (Caches that earlier versions left in
+    the shared temp folder, policy-kb-yaml-<hash>.json, are left to the system's cleaning of it: a build of an
+    older checkout may be reading them.)"""
+    now = time.time()
+    for old in folder.glob(".*.tmp"):
+        try:
+            if now - os.lstat(old).st_mtime > STALE_SECONDS:
+                old.unlink()
+        except OSError:
+            continue  # gone already
 
 
 # ------------------------------------------------------------------------------------------------ the manifest
