@@ -2,6 +2,8 @@
 import collections
 import concurrent.futures
 
+from ..errors import CorpusError
+from ..patterns import PatternTimeout
 from ..pipeline import process_document
 
 IN_FLIGHT_PER_WORKER = 4  # batches queued per worker process: enough to keep it busy, few enough to stay lean
@@ -13,13 +15,27 @@ MAX_BATCH = 8
 _worker_curated = None
 
 
+def process_one(entry, curated):
+    """process_document, with the document named in what it raises: a pattern of the taxonomy that ran too
+    long says on which document; anything else carries a note naming it, under its traceback."""
+    try:
+        return process_document(entry, curated)
+    except PatternTimeout as e:
+        raise e.in_document(f"document {entry['id']} ({entry['path'].name})") from None
+    except CorpusError:
+        raise  # names its file already
+    except Exception as e:
+        e.add_note(f"while processing document {entry['id']} ({entry['path']})")
+        raise
+
+
 def _start_worker(curated):
     global _worker_curated
     _worker_curated = curated
 
 
 def _process_in_worker(entries):
-    return [process_document(entry, _worker_curated) for entry in entries]
+    return [process_one(entry, _worker_curated) for entry in entries]
 
 
 def iter_processed(entries, curated, jobs):
@@ -28,7 +44,7 @@ def iter_processed(entries, curated, jobs):
     data once, at start, not with every document."""
     if jobs <= 1 or len(entries) < 2 * jobs:
         for entry in entries:
-            yield entry, process_document(entry, curated)
+            yield entry, process_one(entry, curated)
         return
     window = jobs * IN_FLIGHT_PER_WORKER
     # Smaller batches when there are few documents, so that every worker gets some.
