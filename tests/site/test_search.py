@@ -170,8 +170,9 @@ async def test_expansion_is_shown_on_the_html_page(ds):
     assert "Searching both languages" in r.text and "专利代理师" in r.text
 
 
+# Long ones stay under the 8 KB query string that plugins/guard.py takes (就 is 9 bytes in a URL).
 NASTY = ['"', '""', '"unbalanced', "*", "-", "NEAR(", "NEAR(a b", "OR", "AND", "NOT", ":", "a:b", "^", "(", ")",
-         "😀", "\x00", "\x1f", "\u200b", "x" * 10_000, "就" * 5000, "", " ", "'; drop table clauses; --", "%", "\\"]
+         "😀", "\x00", "\x1f", "\u200b", "x" * 5_000, "就" * 900, "", " ", "'; drop table clauses; --", "%", "\\"]
 
 
 @pytest.mark.parametrize("query", NASTY, ids=range(len(NASTY)))
