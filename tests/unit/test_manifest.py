@@ -117,7 +117,7 @@ def test_an_entry_that_is_not_a_mapping(tmp_path):
 
 # --------------------------------------------------------------------------------------------- YAML reading
 BILLION_LAUGHS = "\n".join(
-    [f'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     + [f"{b}: &{b} [{', '.join(['*' + a] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi")]) + "\n"
 
 
