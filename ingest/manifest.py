@@ -168,7 +168,7 @@ def strip_lines_marks(value):
 
 # ------------------------------------------------------------------------------------------- the YAML cache
 # Bumped whenever read_yaml gives other data for the same bytes, so that caches written before are not used.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CACHE_PREFIX = "yaml-"
 _cache_refused = set()  # reasons already reported, so each is said once per process
 
@@ -192,7 +192,7 @@ def read_yaml_cached(path):
             return json.loads(cached)
     body = json.dumps(_parse_yaml(data, path), ensure_ascii=False, default=str)
     if cache:
-        _write_cache(cache, source, body)
+        _write_cache(cache, path.resolve(), source, body)
     return json.loads(body)
 
 
@@ -243,11 +243,12 @@ def _read_cache(cache, source):
         return None
 
 
-def _write_cache(cache, source, body):
-    """Replace the cache atomically: a header line with the hashes, then the JSON. A failure to write (a full
-    disk) only costs the next build a parse."""
+def _write_cache(cache, yaml_path, source, body):
+    """Replace the cache atomically: a header line with the YAML file's path and the hashes, then the JSON.
+    A failure to write (a full disk) only costs the next build a parse."""
     data = body.encode("utf-8")
-    header = json.dumps({"format": CACHE_FORMAT, "source": source, "content": hashlib.sha256(data).hexdigest()})
+    header = json.dumps({"format": CACHE_FORMAT, "path": str(yaml_path), "source": source,
+                         "content": hashlib.sha256(data).hexdigest()}, ensure_ascii=True)
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".", suffix=".tmp")
@@ -266,16 +267,30 @@ STALE_SECONDS = 3600
 
 
 def _sweep_stale(folder):
-    """Temporary files of cache writes that were killed, an hour old. (Caches that earlier versions left in
-    the shared temp folder, policy-kb-yaml-<hash>.json, are left to the system's cleaning of it: a build of an
-    older checkout may be reading them.)"""
+    """Caches of YAML files that are gone (the corpora of test runs, a deleted checkout), caches without the
+    header of this version, and temporary files of cache writes that were killed an hour ago. (Caches that
+    earlier versions left in the shared temp folder, policy-kb-yaml-<hash>.json, are left to the system's
+    cleaning of it: a build of an older checkout may be reading them.)"""
     now = time.time()
-    for old in folder.glob(".*.tmp"):
+    for old in folder.iterdir():
         try:
-            if now - os.lstat(old).st_mtime > STALE_SECONDS:
+            if old.name.startswith(".") and old.name.endswith(".tmp"):
+                if now - os.lstat(old).st_mtime > STALE_SECONDS:
+                    old.unlink()
+            elif old.name.startswith(CACHE_PREFIX) and not _cached_yaml_exists(old):
                 old.unlink()
         except OSError:
             continue  # gone already
+
+
+def _cached_yaml_exists(cache):
+    with cache.open("rb") as f:
+        header = f.readline(4096)
+    try:
+        header = json.loads(header)
+    except ValueError:
+        return False
+    return isinstance(header, dict) and header.get("format") == CACHE_FORMAT and os.path.isfile(header.get("path", ""))
 
 
 # ------------------------------------------------------------------------------------------------ the manifest

@@ -125,3 +125,19 @@ def test_a_cache_file_that_is_a_link_is_not_followed(tmp_path, cache_home):
     cache.unlink()
     cache.symlink_to(elsewhere)
     assert read_yaml_cached(corpus / "manifest.yml")[0]["title"] == "标题"
+
+
+def test_the_caches_of_yaml_files_that_are_gone_are_removed(tmp_path, cache_home):
+    """Each test run's corpora are new paths: their caches must not pile up once the corpora are deleted."""
+    import shutil
+    gone = write_corpus(tmp_path / "gone", {})
+    load_manifest(gone)
+    shutil.rmtree(gone)
+    kept = write_corpus(tmp_path / "kept", {})
+    load_manifest(kept)
+    assert len(cache_files(cache_home)) == 1
+    (cache_home / "policy-kb" / ".half-written.tmp").write_text("x")
+    os.utime(cache_home / "policy-kb" / ".half-written.tmp", (0, 0))  # a write killed long ago
+    write_corpus(kept, {"title": "新"})
+    assert load_manifest(kept)[0]["title"] == "新"
+    assert len(cache_files(cache_home)) == 1
