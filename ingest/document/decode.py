@@ -3,6 +3,7 @@ import codecs
 import re
 
 from ..errors import CorpusError
+from .lines import source_lines
 
 # Limits that no policy document comes near; a file past them is a scrape gone wrong (a whole site, a
 # minified page), and processing it would only stall the build.
@@ -43,11 +44,12 @@ def _strict(data, encoding, path):
 def _check_text(text, path):
     first = _CONTROL.search(text)  # anywhere in the file: later stages take text to hold none
     if first:
-        line = text[: first.start()].count("\n") + 1
+        line = len(source_lines(text[: first.start()]))
         raise CorpusError(path, f"looks like a binary file ({len(_CONTROL.findall(text))} control characters)", line=line)
     if not text.strip():
         raise CorpusError(path, "the file has no text")
-    for number, line in enumerate(text.splitlines(), start=1):
+    # The lines the pipeline splits (at \r and \n only): a line that splitlines() would cut at U+2028 is one line there.
+    for number, line in enumerate(source_lines(text), start=1):
         if len(line) > MAX_LINE_CHARS:
             raise CorpusError(path, f"line {number} is {len(line):,} characters long (the limit is {MAX_LINE_CHARS:,}): "
                                     "not prose, or not split into lines", line=number)

@@ -2,7 +2,9 @@
 import re
 from typing import NamedTuple
 
-_LINE = re.compile(r"[^\r\n]*")
+# The line breaks of the pipeline: \r\n, \r and \n. Not str.splitlines(), which also breaks at U+2028, U+0085,
+# form feed and others, characters that stay inside a line here.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class Line(NamedTuple):
@@ -10,6 +12,11 @@ class Line(NamedTuple):
     start: int  # offset of the first character of the stripped text
     end: int  # offset just past its last character
     text: str  # the line without surrounding white space
+
+
+def source_lines(source: str) -> list[str]:
+    """Every line of the source as split_lines() counts them, blank ones included, without their breaks."""
+    return LINE_BREAK.split(source)
 
 
 def split_lines(source: str):

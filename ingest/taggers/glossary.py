@@ -5,7 +5,7 @@ import re
 
 from ..errors import CorpusError
 from ..literals import LiteralSet
-from ..manifest import URL_SAFE_ID, read_yaml, strip_lines_marks
+from ..manifest import check_id, check_text, check_text_list, read_yaml
 from ..normalise import normalise
 
 def load_glossary(path):
@@ -19,13 +19,18 @@ def load_glossary(path):
         line = item.get("__line__") if isinstance(item, dict) else None
         if not isinstance(item, dict) or not item.get("id"):
             raise CorpusError(path, "every term needs an id", line=line)
-        if not URL_SAFE_ID.match(str(item["id"])) or item["id"] in seen:
-            raise CorpusError(path, f"term id {item['id']!r} is not URL-safe or is a duplicate", line=line)
-        seen.add(item["id"])
-        zh, en = [str(v) for v in item.get("zh") or []], [str(v) for v in item.get("en") or []]
+        term_id = check_id(item["id"], "term id", path, line)
+        if term_id in seen:
+            raise CorpusError(path, f"term id {term_id!r} is a duplicate", line=line)
+        seen.add(term_id)
+        # Lists of text: a lone string would otherwise be taken for a list of its characters.
+        zh, en = (check_text_list(item.get(lang), f"term {term_id!r}: {lang}", path, line) for lang in ("zh", "en"))
         if not zh and not en:
-            raise CorpusError(path, f"term {item['id']!r} has no variants", line=line)
-        terms.append(strip_lines_marks({"id": str(item["id"]), "zh": zh, "en": en, "note": item.get("note")}))
+            raise CorpusError(path, f"term {term_id!r} has no variants", line=line)
+        note = item.get("note")
+        if note is not None:
+            check_text(note, f"term {term_id!r}: note", path, line)
+        terms.append({"id": term_id, "zh": zh, "en": en, "note": note})
     return terms
 
 

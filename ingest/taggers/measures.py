@@ -12,6 +12,7 @@ from ..errors import CorpusError
 from ..literals import LiteralSet, pattern_screens
 from ..manifest import LANGUAGES, URL_SAFE_ID, read_yaml
 from ..normalise import normalise
+from ..patterns import PatternError, compile_timed
 
 INSTRUMENTS = ("supply", "environment", "demand")
 # The modalities are a closed set because tag_modality's precedence rule names them.
@@ -240,21 +241,25 @@ def _compile_cues(raw, path, line, where):
             raise CorpusError(path, f"{where}: unknown cue language {lang!r}: use {LANGUAGES}", line=line)
         if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
             raise CorpusError(path, f"{where}: {lang} cues must be a list of non-empty strings", line=line)
-        compiled[lang] = [_compile_cue(c, lang, path, line, where) for c in cues]
+        # Each cue's own line where the YAML reader kept it (a list written over several lines).
+        lines = getattr(cues, "lines", None) or [line] * len(cues)
+        compiled[lang] = [_compile_cue(c, lang, path, cue_line, where) for c, cue_line in zip(cues, lines)]
     return compiled
 
 
 def _compile_cue(text, lang, path, line, where):
     pattern = PATTERN_CUE.match(text)
-    if pattern:
-        body, method = _fold_pattern(pattern["body"]), "pattern"
-    elif lang == "en":
-        body, method = _english_cue(normalise(text).split()), "cue"
-    else:
-        body, method = re.escape(normalise(text)), "cue"
     try:
-        regex = re.compile(body, re.IGNORECASE if lang == "en" else 0)
-    except re.error as e:
+        if pattern:
+            # Written by hand: matched by the regex module with a time limit, so that a pattern that backtracks
+            # without end fails the build, naming it, instead of hanging it. A plain cue cannot backtrack.
+            body, method = _fold_pattern(pattern["body"]), "pattern"
+            regex = compile_timed(body, lang == "en", text, path, line)
+        else:
+            body = _english_cue(normalise(text).split()) if lang == "en" else re.escape(normalise(text))
+            method = "cue"
+            regex = re.compile(body, re.IGNORECASE if lang == "en" else 0)
+    except (re.error, PatternError) as e:
         raise CorpusError(path, f"{where}: bad pattern {text!r}: {e}", line=line)
     if method == "pattern":
         screens = pattern_screens(body)

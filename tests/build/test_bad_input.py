@@ -146,9 +146,55 @@ def _bad_taxonomy(c):
     return "measures.yml:", "instrument must be one of"
 
 
+def _field(label, name, value, message):
+    """A breaker: a new entry with its field `name` written as `value` (YAML text)."""
+    def breaker(c):
+        (c / "odd.zh.txt").write_text("关于就业的通知\n\n要做好就业工作。\n", encoding="utf-8")
+        line = (c / "manifest.yml").read_text(encoding="utf-8").count("\n") + 2  # the new entry's "- id:" line
+        fields = {"id": "odd", "file": "odd.zh.txt", "title": "T", "language": "zh", "type": "notice", "issuer": "I",
+                  "source_name": "S", "translation": "original", name: value}
+        _append_manifest(c, "\n- " + "\n  ".join(f"{k}: {v}" for k, v in fields.items()) + "\n")
+        return f"manifest.yml:{line}", message
+    breaker.__name__ = label
+    return breaker
+
+
+_numeric_id = _field("numeric_id", "id", "12345", "id must be text, not a number (12345)")
+_id_ending_in_newline = _field("id_ending_in_newline", "id", '"evil\\n"', "is not URL-safe")
+_impossible_date = _field("impossible_date", "issue_date", "2020-02-30", "issue_date 2020-02-30 is not a date in the calendar")
+_numbers_as_strip_lines = _field("numbers_as_strip_lines", "strip_lines", "[1, 2]", "strip_lines: item 1 must be non-empty text")
+_mapping_as_title = _field("mapping_as_title", "title", "{a: 1}", "odd: title must be text, not a mapping")
+_manifest_as_document = _field("manifest_as_document", "file", "manifest.yml", "is the corpus's own data")
+
+
+def _glossary_variant_as_string(c):
+    path = c / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    line = text.count("\n") + 1
+    path.write_text(text + "  - id: lone-string\n    zh: 专利代理师\n", encoding="utf-8")
+    return f"glossary.yml:{line}", "term 'lone-string': zh must be a list"
+
+
+def _alias_bomb(name):
+    """Nine lines of nested aliases that stand for 387 million strings, appended to a curated file (as
+    list items to the manifest, a list; as keys to the others, mappings)."""
+    def breaker(c):
+        lines = ["&a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        lines += [f"&{b} [{', '.join(['*' + a] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi")]
+        prefix = (lambda n: "- ") if name == "manifest.yml" else (lambda n: f"zz_bomb_{n}: ")
+        with open(c / name, "a", encoding="utf-8") as f:
+            f.write("\n" + "".join(f"{prefix(n)}{line}\n" for n, line in enumerate(lines)))
+        return name, "YAML aliases (*name) expand this file by"
+    breaker.__name__ = f"_alias_bomb_in_{name.split('.')[0]}"
+    return breaker
+
+
 @pytest.mark.parametrize("breaker", [
     _missing_file, _unlisted_file, _duplicate_id, _malformed_yaml, _missing_field, _undecodable, _empty,
     _binary, _huge_file, _one_megabyte_line, _path_escape, _unsafe_id, _bad_glossary, _bad_taxonomy,
+    _numeric_id, _id_ending_in_newline, _impossible_date, _numbers_as_strip_lines, _mapping_as_title,
+    _manifest_as_document, _glossary_variant_as_string,
+    _alias_bomb("manifest.yml"), _alias_bomb("glossary.yml"), _alias_bomb("measures.yml"),
 ], ids=lambda f: f.__name__.strip("_"))
 def test_bad_input_fails_cleanly(corpus_copy, good_db, breaker):
     before = sha(good_db)
@@ -157,6 +203,7 @@ def test_bad_input_fails_cleanly(corpus_copy, good_db, breaker):
     assert result.returncode != 0
     assert result.stderr.startswith("error: "), result.stderr
     assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr  # one line
     assert where in result.stderr and what in result.stderr, result.stderr
     assert sha(good_db) == before
     assert not list(good_db.parent.glob(".*.tmp")), "a temporary file was left behind"

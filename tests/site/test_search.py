@@ -329,8 +329,9 @@ async def test_the_old_array_shape_still_answers(ds):
     assert isinstance(rows, list) and rows and {"clause", "snippet", "permalink", "citation"} <= set(rows[0])
 
 
+# Long ones stay under the 8 KB query string that plugins/guard.py takes (就 is 9 bytes in a URL).
 NASTY = ['"', '""', '"unbalanced', "*", "-", "NEAR(", "NEAR(a b", "OR", "AND", "NOT", ":", "a:b", "^", "(", ")",
-         "😀", "\x00", "\x1f", "\u200b", "x" * 10_000, "就" * 5000, "", " ", "'; drop table clauses; --", "%", "\\"]
+         "😀", "\x00", "\x1f", "\u200b", "x" * 5_000, "就" * 900, "", " ", "'; drop table clauses; --", "%", "\\"]
 
 
 @pytest.mark.parametrize("query", NASTY, ids=range(len(NASTY)))

@@ -4,6 +4,7 @@ import pytest
 
 from support import corpus_lines
 from ingest.document.decode import decode_bytes
+from ingest.document.lines import split_lines
 from ingest.errors import CorpusError
 from ingest.document.sentences import split_clauses
 
@@ -37,6 +38,25 @@ def test_a_control_character_far_into_a_file_is_reported_too():
 
 def test_tab_form_feed_and_carriage_return_are_text():
     assert decode_bytes(b"a\tb\x0cc\r\nd\n", "doc.txt") == "a\tb\x0cc\r\nd\n"
+
+
+@pytest.mark.parametrize("inside", ["\u2028", "\u2029", "\x85", "\x0c"])
+def test_the_line_limit_counts_the_lines_the_pipeline_splits(inside):
+    """splitlines() also breaks at U+2028, U+2029, U+0085 and form feed; the pipeline does not, so two halves
+    of 60,000 characters joined by one of them are one line of 120,000 and more."""
+    text = "标题\n\n" + "政" * 60_000 + inside + "策" * 60_000 + "\n"
+    with pytest.raises(CorpusError) as e:
+        decode_bytes(text.encode("utf-8"), "doc.txt")
+    assert e.value.line == 3 and f"line 3 is {120_000 + len(inside):,} characters long" in str(e.value)
+
+
+def test_lines_are_numbered_as_the_pipeline_numbers_them():
+    # Two U+2028 make no lines of their own; a lone \r is a line break.
+    text = "a\u2028b\u2028c\rd\n" + "x" * 100_001 + "\n"
+    with pytest.raises(CorpusError) as e:
+        decode_bytes(text.encode("utf-8"), "doc.txt")
+    assert e.value.line == 3
+    assert [line.number for line in split_lines(text)] == [1, 2, 3]
 
 
 def test_ascii_text_is_what_the_traditional_to_simplified_conversion_leaves_it():

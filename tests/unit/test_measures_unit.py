@@ -234,7 +234,8 @@ MODALITIES = """modalities:
     ("  - id: grants\n    instrument: subsidy\n", "instrument must be one of", 3),
     (GOOD_CATEGORY + GOOD_CATEGORY, "duplicate category id 'training' (first at line 3)", 6),
     ("  - id: Bad Id\n    instrument: supply\n", "not URL-safe", 3),
-    ("  - id: grants\n    instrument: supply\n    cues: {zh: [\"/(unclosed/\"]}\n", "bad pattern", 3),
+    # A cue's error names the cue's own line, not its category's.
+    ("  - id: grants\n    instrument: supply\n    cues: {zh: [\"/(unclosed/\"]}\n", "bad pattern", 5),
     ("  - id: grants\n    instrument: supply\n    cues: {fr: [subvention]}\n", "unknown cue language 'fr'", 3),
     ("  - id: grants\n    instrument: supply\n    cues: {zh: 补贴}\n", "must be a list", 3),
 ])
