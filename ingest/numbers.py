@@ -56,7 +56,9 @@ def _read_chinese(surface: str) -> float:
     import cn2an  # on first use: it takes 0.1 s to import, and most builds and every search never need it
     try:
         return float(cn2an.cn2an(surface, "smart"))
-    except KeyError as e:  # cn2an's way of rejecting some numerals (〇亿〇, 万3十8); ValueError for the rest
+    except ValueError:
+        raise
+    except Exception as e:  # cn2an rejects some numerals with KeyError (〇亿〇), OverflowError or others
         raise ValueError(f"not a number: {surface!r}") from e
 
 
@@ -81,8 +83,9 @@ def parse_english_words(words: str) -> float:
 
 
 def tidy(value: float):
-    """An int when the value is whole, so 1490.0 is stored as 1490."""
-    return int(value) if float(value).is_integer() else value
+    """An int when the value is whole and a float holds it exactly, so 1490.0 is stored as 1490 (and 1e30
+    stays a float: SQLite's integers stop at 2**63)."""
+    return int(value) if float(value).is_integer() and abs(value) <= 2 ** 53 else value
 
 
 _QUERY_ARABIC = re.compile(

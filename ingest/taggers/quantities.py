@@ -12,6 +12,7 @@ or after it, so a clause is tagged in time linear in its length, punctuation or 
 """
 import bisect
 import functools
+import math
 import re
 import string
 
@@ -169,9 +170,18 @@ def find_quantities(text: str, lang: str, tokenizer=None, words=None, original: 
     value, value_high, unit, qualifier, tail (where the words the quantity took in end: its unit or per cent).
     original: the text as printed, which Chinese units are taken from (default: text). tokenizer and words as
     for figures.tag_figures."""
-    if lang.startswith("zh"):
-        return find_chinese_quantities(text, tokenizer, words, original or text)
-    return find_english_quantities(text)
+    found = find_chinese_quantities(text, tokenizer, words, original or text) if lang.startswith("zh") \
+        else find_english_quantities(text)
+    return [f for f in found if _countable(f["value"]) and (f["value_high"] is None or _countable(f["value_high"]))]
+
+
+# No policy text counts past a quadrillion (a country's GDP in yuan is about 10**14): a larger "number" is a
+# code, a run of digits or a misread numeral, not a figure.
+MAX_VALUE = 10 ** 15
+
+
+def _countable(value) -> bool:
+    return math.isfinite(value) and abs(value) < MAX_VALUE
 
 
 # ================================================================================== English

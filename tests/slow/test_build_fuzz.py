@@ -136,7 +136,8 @@ def document_bytes(seed):
 def write_corpus(folder, seeds):
     """A corpus folder of the given documents, with the real curated files; {seed: file name}."""
     folder.mkdir(parents=True)
-    for name in ("glossary.yml", "userdict.txt", "measures.yml"):
+    from ingest.corpusfiles import CURATED
+    for name in CURATED:
         (folder / name).write_bytes((ROOT / "corpus" / name).read_bytes())
     files, entries = {}, []
     for seed in seeds:

@@ -88,6 +88,9 @@ NOT_QUANTITIES = [
     ("en", "Tel: +86 21 6000 0000", []),
     ("en", "Attachments: 1. Registration Form", []),  # a list number after a colon
     ("en", "45.6 per 10,000 residents", [("45.6", 45.6, None, None, None)]),  # a ratio's denominator
+    # Past a quadrillion no text counts anything: a misread run of digits or numerals.
+    ("zh", "累计3000万亿元", []),
+    ("en", "a total of 8,500,000,000,000,000,000 people", []),
 ]
 
 # Counts a writer prints without commas or before a spaced measure word, and "a dozen".

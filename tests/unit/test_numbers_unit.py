@@ -1,7 +1,7 @@
 """Unit tests for ingest.numbers: printed numbers to values."""
 import pytest
 
-from ingest.numbers import parse_chinese, parse_chinese_range
+from ingest.numbers import parse_chinese, parse_chinese_range, tidy
 
 
 @pytest.mark.parametrize("surface, expected", [
@@ -16,3 +16,9 @@ def test_parse_chinese_range(surface, expected):
 def test_parse_chinese_raises_value_error_for_what_is_not_one_number(surface):
     with pytest.raises(ValueError):
         parse_chinese(surface)
+
+
+@pytest.mark.parametrize("value, expected", [(1490.0, 1490), (2.5, 2.5), (2.0 ** 53, 2 ** 53), (1e30, 1e30)])
+def test_tidy_gives_an_int_only_where_sqlite_and_a_float_hold_it(value, expected):
+    result = tidy(value)
+    assert result == expected and type(result) is type(expected)
