@@ -395,15 +395,32 @@ CITIES = {
            "Nanchang", "Guiyang", "Lanzhou", "Haikou", "Dongguan", "Foshan", "Zhuhai", "Yantai", "Weifang", "Xuzhou",
            "Nantong"),
 }
-# Words for one place or one body that are not names: 全省, 该市, the province, Provincial (in a body's name).
+# Words for one place, one body or a sample that are not names: 全省, 该市, 受访机构, the province, each agency,
+# a survey of; and words in the capitalised names of bodies (Jiangsu Provincial ..., Lumen IP Group).
 ZH_LOCAL_WORDS = ("全省", "本省", "该省", "我省", "省内", "全市", "本市", "该市", "我市", "市内", "全区", "全县", "该所",
-                  "本所", "我所", "该公司", "该企业", "该机构", "一家")
+                  "本所", "我所", "该公司", "该企业", "该机构", "一家", "每家", "受访", "被调查")
 EN_LOCAL_WORDS = ("the province", "this province", "our province", "the city", "this city", "our city",
-                  "the municipality", "the company", "the firm", "our firm", "our company")
-EN_LOCAL_NAME_WORDS = ("Provincial", "Province", "Municipal", "Municipality", "City")  # capitalised, in names
-ZH_NATIONAL_WORDS = ("全国", "我国", "中国", "各地", "各省", "全行业")
+                  "the municipality", "the company", "the firm", "our firm", "our company", "an agency", "each agency",
+                  "a firm", "each firm", "per firm", "per agency", "each institution", "a survey of", "surveyed")
+EN_LOCAL_NAME_WORDS = ("Provincial", "Province", "Municipal", "Municipality", "City")
+EN_BODY_NAME_WORDS = ("Group", "Ltd", "Limited", "Inc", "LLP")  # a firm's figures are not the country's
+# Words that open a clause continuing the one before (其中, Among them): its figures are as of that one's date.
+ZH_CONTINUATION_WORDS = ("其中", "另有", "此外", "同时")
+EN_CONTINUATION_WORDS = ("among them", "of them", "of these", "of which", "including")
+# A place named as where something was held is no scope: 在北京举行, a press conference in Beijing.
+ZH_VENUE_AFTER = ("举行", "召开", "举办", "市举行", "市召开", "市举办")
+EN_VENUE_BEFORE = ("held in", "conference in", "meeting in", "forum in", "ceremony in")
+ZH_NATIONAL_WORDS = ("全国", "我国", "中国", "内地", "各地", "各省", "全行业")
 EN_NATIONAL_WORDS = ("nationwide", "across the country", "across China", "in China", "China's", "China",
-                     "the country's", "the nation's", "all localities", "all regions", "national total")
+                     "the country", "the country's", "the nation's", "all localities", "all regions", "national total")
+
+# Words that state a figure as a change, not a level: 新增执业专利代理师2150人, 比2022年底增加498家, "10 more
+# national IP training bases", "China added 4,900 licensed patent agents". Such a figure is not a value of an
+# indicator, unless the indicator's own cue holds the word (新增在线课程 counts new courses).
+ZH_INCREMENT_BEFORE = ("新增", "增加", "净增", "新设立", "新设", "增设", "新建", "多了")
+EN_INCREMENT_BEFORE = ("an increase of", "increased by", "increase by", "up by", "rose by", "grew by", "added",
+                       "add", "adding", "adds")
+EN_INCREMENT_AFTER = ("more",)  # "10 more bases", but not "10 more than"
 
 # ------------------------------------------------------------------------------------------------ plans
 # The 1st and 2nd Five-Year Plans covered 1953-1957 and 1958-1962; after three years of readjustment the 3rd

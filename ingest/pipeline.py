@@ -59,7 +59,7 @@ def process_document(entry, curated):
     figures = list(_clause_figures(entry, parsed, dates, clause_dates, tokenizer, doc_date))
     figures += _indicator_figures(entry, parsed)
     figure_indicators = map_figures(figures, parsed["clauses"], clause_dates, parsed["indicators"], doc_date,
-                                    entry["language"], curated.indicators)
+                                    entry["language"], curated.indicators, entry["title"], entry.get("issuer"))
     chrome = [{"id": f"{entry['id']}-l{c['line']}", **c} for c in parsed["chrome"]]
     texts = [c["text"] for c in parsed["clauses"]]
     term_counts = [

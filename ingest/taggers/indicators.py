@@ -186,10 +186,12 @@ def unit_fits(indicator_unit: str, units: frozenset | None) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------- scope
-def _scope_patterns():
+def _scope_patterns(bodies=True):
+    """{lang: (local, national)} regexes of scope_markers(); bodies=False leaves out the words of firms' names."""
     names = {lang: lexicon.PROVINCES[lang] + lexicon.CITIES[lang] for lang in LANGUAGES}
+    name_words = lexicon.EN_LOCAL_NAME_WORDS + (lexicon.EN_BODY_NAME_WORDS if bodies else ())
     local_en = (lexicon.EN_WORD_START + "(?:" + lexicon.alternation(names["en"]) + "|"
-                + lexicon.alternation(lexicon.EN_LOCAL_NAME_WORDS) + "|(?i:"
+                + lexicon.alternation(name_words) + "|(?i:"
                 + lexicon.alternation(lexicon.EN_LOCAL_WORDS)[3:] + r")(?![a-z])")
     national_en = lexicon.EN_WORD_START + "(?:" + lexicon.alternation(lexicon.EN_NATIONAL_WORDS)[3:] + r"(?![a-z])"
     return {
@@ -200,27 +202,74 @@ def _scope_patterns():
 
 
 SCOPE_PATTERNS = _scope_patterns()
+PLACE_PATTERNS = _scope_patterns(bodies=False)
+ZH_VENUE_AFTER = re.compile(lexicon.alternation(lexicon.ZH_VENUE_AFTER))
+EN_VENUE_BEFORE = re.compile(r"(?i:" + lexicon.alternation(lexicon.EN_VENUE_BEFORE)[3:] + r"\s+$")
 
 
-def scope_markers(text: str, lang: str) -> list[tuple[int, str]]:
-    """(offset, 'local' or 'national') of every word in the text that says whose its figures are, in order."""
-    local, national = SCOPE_PATTERNS["zh" if lang.startswith("zh") else "en"]
-    found = [(m.start(), "local") for m in local.finditer(text)]
-    found += [(m.start(), "national") for m in national.finditer(text)]
+def scope_markers(text: str, lang: str, patterns=SCOPE_PATTERNS) -> list[tuple[int, str]]:
+    """(offset, 'local' or 'national') of every word in the (normalised) text that says whose its figures are,
+    in order. A place named as a venue (在北京举行, a press conference in Beijing) says nothing of them."""
+    zh = lang.startswith("zh")
+    local, national = patterns["zh" if zh else "en"]
+    found = [(m.start(), "national") for m in national.finditer(text)]
+    for m in local.finditer(text):
+        venue = ZH_VENUE_AFTER.match(text, m.end()) if zh else EN_VENUE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if not venue:
+            found.append((m.start(), "local"))
     return sorted(found)
 
 
-def figure_scope(markers: list, start: int, earlier: list) -> str:
+def document_scope(title: str | None, issuer: str | None) -> str:
+    """Whose figures a document gives when its text does not say: 'local' when its issuer names a place (安徽省
+    知识产权局, Shenzhen Daily) or its title names one and not the whole country (关于举办2023年无锡市……的通知);
+    else 'national'. Firms' names do not count here: a law firm's newsletter reports the country's figures. Both
+    languages' words are tried: an English title may head a Chinese text."""
+    def kinds(text):
+        text = normalise(text or "")
+        return {kind for lang in LANGUAGES for _, kind in scope_markers(text, lang, PLACE_PATTERNS)}
+    for text in (issuer, title):
+        found = kinds(text)
+        if found == {"local"}:
+            return "local"
+    return "national"
+
+
+def figure_scope(markers: list, start: int, earlier, default: str = "national") -> str:
     """'local' or 'national' for a figure at `start` of its clause: the nearest scope word before it in the
-    clause, else the last one of the nearest earlier clause of the paragraph that has one, else national.
-    markers: scope_markers() of the clause; earlier: those of the paragraph's earlier clauses, nearest first."""
+    clause, else the last one of the nearest earlier clause of the paragraph that has one, else the document's
+    default. markers: scope_markers() of the clause; earlier: those of the paragraph's earlier clauses, nearest
+    first."""
     at = bisect.bisect_left(markers, (start, ""))
     if at:
         return markers[at - 1][1]
     for found in earlier:
         if found:
             return found[-1][1]
-    return "national"
+    return default
+
+
+def _increment_patterns():
+    before_en = r"(?i:" + lexicon.alternation(lexicon.EN_INCREMENT_BEFORE)[3:] + r"(?:\s+(?:some|about|nearly|over|more than))?\s+$"
+    return {"zh": re.compile(lexicon.alternation(lexicon.ZH_INCREMENT_BEFORE)),
+            "en_before": re.compile(lexicon.EN_WORD_START + before_en),
+            "en_after": re.compile(r"\s+" + lexicon.alternation(lexicon.EN_INCREMENT_AFTER) + r"(?![a-z])(?!\s+than)")}
+
+
+INCREMENT = _increment_patterns()
+
+
+def increment_span(text: str, part_start: int, start: int, end: int, lang: str) -> tuple[int, int] | None:
+    """Where the words that state the figure at [start, end) as a change are (see lexicon.ZH_INCREMENT_BEFORE),
+    or None: in Chinese before it in its part, in English just before or just after it."""
+    if lang.startswith("zh"):
+        found = list(INCREMENT["zh"].finditer(text, part_start, start))
+        return (found[-1].start(), found[-1].end()) if found else None
+    m = INCREMENT["en_before"].search(text, max(part_start, start - 30), start)
+    if m:
+        return m.start(), m.end()
+    m = INCREMENT["en_after"].match(text, end)
+    return (m.start(), m.end()) if m else None
 
 
 # ---------------------------------------------------------------------------------------------- mapping
@@ -266,7 +315,8 @@ class ClauseView:
         return i < len(self.figure_starts) and self.figure_starts[i] < end
 
     def cues_in(self, start: int, end: int) -> list:
-        return [(m, ind) for m, ind in self.matches if start <= m.start and m.end <= end]
+        """The cue matches that reach into [start, end) (a pattern may run on from the part before)."""
+        return [(m, ind) for m, ind in self.matches if m.start < end and m.end > start]
 
     def places(self, ind: dict) -> str | None:
         """The name of the indicator's place or body where the clause names it, else None."""
@@ -304,15 +354,19 @@ def _distance(m, start, end):
     return 0
 
 
-def choose(view: ClauseView, start: int, found: list, units, scope: str, earlier) -> tuple[Candidate, str | None] | None:
+def choose(view: ClauseView, start: int, found: list, units, scope: str, earlier,
+           increment=None) -> tuple[Candidate, str | None] | None:
     """The candidate the figure at `start` measures, with the place or body named for a scoped indicator, or
     None. units: figure_units(); scope: figure_scope(); earlier(): the views of the paragraph's earlier clauses,
-    nearest first (called only for a scoped indicator)."""
+    nearest first (called only for a scoped indicator); increment: increment_span()."""
     part_start, part_end = view.part(start)
     ranked = []
     for cand in found:
         ind = cand.indicator
         if any(part_start <= a and b <= part_end for a, b in view.blocked.get(ind["id"], ())):
+            continue
+        if increment and not (cand.clause is view.clause and cand.match.start <= increment[0]
+                              and increment[1] <= cand.match.end):
             continue
         if not unit_fits(ind["unit"], units):
             continue
@@ -345,14 +399,32 @@ def _period_end(iso: str) -> str:
     return iso[:10]
 
 
-def as_of(fig: dict, dates: list, fig_start: int, text: str, doc_date: str | None) -> tuple[str | None, str, int | None]:
+CONTINUATION = {"zh": re.compile(r"\s*" + lexicon.alternation(lexicon.ZH_CONTINUATION_WORDS)),
+                "en": re.compile(r"\s*(?i:" + lexicon.alternation(lexicon.EN_CONTINUATION_WORDS)[3:] + r"(?![a-z])")}
+
+
+def continues(text: str, lang: str) -> bool:
+    """Whether a clause opens by continuing the one before it (其中, Among them)."""
+    return bool(CONTINUATION["zh" if lang.startswith("zh") else "en"].match(text))
+
+
+def as_of(fig: dict, dates: list, fig_start: int, text: str, doc_date: str | None, part=None,
+          carried=None) -> tuple[str | None, str, int | None]:
     """(as_of, basis, index of the date in `dates`) for a figure at fig_start of a clause with these dates
-    (tag_dates() spans): the date its year came from (the nearest of the clause's dates with that year), at the
-    precision the text gives, else, for a reported figure, the year or period the sentence is about (the
-    nearest before it that has ended by the document's date: "the goal set in the 13th Five-Year period, ...
-    up to 690 thousand people" is as of 2020-12-31); else the figure's year for a target; else the document's
-    date. A reported figure is never as of a day after its document ("今年……60余场" in May is as of the
-    document's date). basis: 'date', 'sentence period', 'target year', 'year' or 'document date'."""
+    (tag_dates() spans), in this order:
+    1. 'date': the date its year came from (the nearest of the clause's dates with that year);
+    2. 'date in its part': for a reported figure, the nearest day or month in its part of the clause (part:
+       (start, end)): "4,720 patent agencies and about 36,000 licensed patent agents by the end of last year";
+    3. 'sentence period': for a reported figure, the year or period the sentence is about, the nearest before
+       it that ended before the document's date ("the goal set in the 13th Five-Year period, ... up to 690
+       thousand people" is as of 2020-12-31);
+    4. 'date in the clause before': carried, the as-of date of the clause a continuing clause (其中, Among
+       them) follows, for a reported figure;
+    5. the figure's year for a target ('target year'), or a year other than the document's ('year'), else the
+       document's date ('document date').
+    Dates are given at the precision the text gives them; a period ends where it ends (for a target, its
+    year). A reported figure is never as of a day after its document ("今年……60余场" in May is as of the
+    document's date)."""
     year, kind = fig["year"], fig["kind"]
     doc_year = int(doc_date[:4]) if doc_date else None
     doc_end = _period_end(doc_date) if doc_date else None
@@ -360,6 +432,10 @@ def as_of(fig: dict, dates: list, fig_start: int, text: str, doc_date: str | Non
     best = min(((abs(d["start"] - fig_start), i) for i, d in usable
                 if year is not None and as_of_year(d, kind, doc_year) == year), default=None)
     basis = "date"
+    if best is None and kind == "reported" and part:
+        best = min(((abs(d["start"] - fig_start), i) for i, d in usable if part[0] <= d["start"] < part[1]
+                    and d["precision"] in ("day", "month") and (not doc_end or d["date_end"] <= doc_end)), default=None)
+        basis = "date in its part"
     if best is None and kind == "reported" and doc_end:
         best = max(((d["start"], i) for i, d in usable if d["start"] < fig_start
                     and d["precision"] in ("year", "period") and d["date_end"] < doc_end), default=None)
@@ -372,6 +448,8 @@ def as_of(fig: dict, dates: list, fig_start: int, text: str, doc_date: str | Non
         if kind == "reported" and doc_end and _period_end(value) > doc_end:
             value = doc_date
         return value, basis, best[1]
+    if carried and kind == "reported":
+        return carried, "date in the clause before", None
     if year is None:
         return None, "none", None
     if kind == "target" or not doc_date or doc_date[:4] != str(year):
@@ -379,25 +457,42 @@ def as_of(fig: dict, dates: list, fig_start: int, text: str, doc_date: str | Non
     return doc_date, "document date", None
 
 
+def clause_as_of(dates: list, text: str, doc_date: str | None) -> str | None:
+    """The as-of date a clause states for what it reports (截至2023年底, At the end of 2022): its first day or
+    month that is no baseline and not after the document's date, at its precision; None when it has none."""
+    doc_end = _period_end(doc_date) if doc_date else None
+    for d in dates:
+        if d["precision"] in ("day", "month") and d["role"] not in ("published", "issued", "deadline") \
+                and not is_baseline(d, text) and (not doc_end or d["date_end"] <= doc_end):
+            return d["date_end"] if d["precision"] == "day" else d["date_end"][:7]
+    return None
+
+
 # ---------------------------------------------------------------------------------------------- documents
 def map_figures(figures: list, clauses: list, clause_dates: dict, indicators: list, doc_date, lang: str,
-                registry: dict) -> list[dict]:
+                registry: dict, title: str | None = None, issuer: str | None = None) -> list[dict]:
     """figure_indicators rows for one document: each figure (a figures row) that measures an indicator of the
     registry. clauses: the document's clause rows in order; clause_dates: tag_dates() spans by clause id;
-    indicators: its indicator-table rows."""
+    indicators: its indicator-table rows; title and issuer say whose figures it gives (document_scope())."""
     if not registry["indicators"]:
         return []
-    mapper = DocumentMapper(figures, registry, lang, None if doc_date is None else str(doc_date))
+    doc_date = None if doc_date is None else str(doc_date)
+    mapper = DocumentMapper(figures, registry, lang, doc_date, document_scope(title, issuer))
     rows = []
     paragraph_key, paragraph = None, []  # the clauses of the paragraph before this one, nearest first
+    carried = None  # the as-of date the clause before states, for a clause that continues it
     for clause in clauses:
         key = (clause["section_id"], clause["paragraph"])
         if key != paragraph_key:
-            paragraph_key, paragraph = key, []
+            paragraph_key, paragraph, carried = key, [], None
+        dates = clause_dates.get(clause["id"], [])
+        if not (paragraph and (continues(clause["text"], lang) or paragraph[0]["text"].rstrip().endswith((";", "；")))):
+            carried = None
         for fig in mapper.by_clause.get(clause["id"], ()):
-            row = mapper.map_clause_figure(fig, clause, paragraph, clause_dates.get(clause["id"], []))
+            row = mapper.map_clause_figure(fig, clause, paragraph, dates, carried)
             if row:
                 rows.append(row)
+        carried = clause_as_of(dates, clause["text"], doc_date) or carried
         paragraph.insert(0, clause)
     table_rows = {ind["id"]: ind for ind in indicators}
     for fig in figures:
@@ -412,8 +507,8 @@ class DocumentMapper:
     """The figures of one document and the clause views made for them, each made once and only when needed:
     the clauses with figures, and a paragraph's earlier clauses when a figure looks back into them."""
 
-    def __init__(self, figures, registry, lang, doc_date):
-        self.registry, self.lang, self.doc_date = registry, lang, doc_date
+    def __init__(self, figures, registry, lang, doc_date, default_scope="national"):
+        self.registry, self.lang, self.doc_date, self.default_scope = registry, lang, doc_date, default_scope
         self.by_clause = {}
         for f in figures:
             if f["clause_id"]:
@@ -427,21 +522,24 @@ class DocumentMapper:
             v = self.views[clause["id"]] = ClauseView(clause, self.lang, self.registry, spans)
         return v
 
-    def map_clause_figure(self, fig, clause, paragraph, dates):
+    def map_clause_figure(self, fig, clause, paragraph, dates, carried=None):
         """The figure_indicators row of one figure of a clause, or None."""
         view = self.view(clause)
         start, end = fig["start"] - clause["start"], fig["end"] - clause["start"]
+        if view.text[start - 1:start] == "[" and view.text[end:end + 1] == "]":
+            return None  # a footnote's mark ("will need to restructure.[2]") counts nothing
         found = candidates(view, start, end, self.view(paragraph[0]) if paragraph else None)
         if not found:
             return None
         units = figure_units(fig["unit"], fig["surface"], view.text[end:end + 6], self.lang)
         earlier = (self.view(c).scope for c in paragraph)
-        scope = figure_scope(view.scope, start, earlier)
-        chosen = choose(view, start, found, units, scope, lambda: (self.view(c) for c in paragraph))
+        scope = figure_scope(view.scope, start, earlier, self.default_scope)
+        increment = increment_span(view.text, view.part(start)[0], start, end, self.lang)
+        chosen = choose(view, start, found, units, scope, lambda: (self.view(c) for c in paragraph), increment)
         if chosen is None:
             return None
         cand, place = chosen
-        value, basis, date_index = as_of(fig, dates, start, clause["text"], self.doc_date)
+        value, basis, date_index = as_of(fig, dates, start, clause["text"], self.doc_date, view.part(start), carried)
         m = cand.match
         return _row(fig, cand.indicator["id"], m.cue.text, cand.clause["text"][m.start:m.end],
                     cand.clause["start"] + m.start, cand.clause["start"] + m.end, cand.method, place, value, basis,
