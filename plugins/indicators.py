@@ -165,7 +165,12 @@ def chart(series, width=CHART_W, height=CHART_H):
     if not groups:
         return None
     days = [_day_number(end) for _, end, _ in groups]
-    x0, x1 = min(days) - 150, max(days) + 150  # room for the first and last labels
+    first_year = datetime.date.fromordinal(min(days)).year
+    last_year = datetime.date.fromordinal(max(days)).year
+    # A band per year (most values are as of a year's end, at its right edge), and room after the last band for
+    # the label of a point at its end.
+    x0 = datetime.date(first_year, 1, 1).toordinal()
+    x1 = datetime.date(last_year + 1, 1, 1).toordinal() + 160
     top = _nice_top(max(v for _, _, v in groups) * 1.05)
     plot_w = width - MARGIN["left"] - MARGIN["right"]
     plot_h = height - MARGIN["top"] - MARGIN["bottom"]
@@ -180,15 +185,15 @@ def chart(series, width=CHART_W, height=CHART_H):
                      for ((kind, end, value), rows), d in zip(groups.items(), days)), key=lambda p: (p["x"], p["kind"]))
     reported = [p for p in placed if p["kind"] == "reported"]
     targets = [p for p in placed if p["kind"] == "target"]
-    first = datetime.date.fromordinal(x0).year + 1
-    years = [yr for yr in range(first, datetime.date.fromordinal(x1).year + 1)]
+    years = list(range(first_year, last_year + 1))
     step = max(1, -(-len(years) // 8))
     return {
         "width": width, "height": height, "points": placed,
         "line": " ".join(f"{p['x']},{p['y']}" for p in reported),
         "to_target": ({"x1": reported[-1]["x"], "y1": reported[-1]["y"], "x2": targets[-1]["x"], "y2": targets[-1]["y"]}
                       if reported and targets and targets[-1]["x"] > reported[-1]["x"] else None),
-        "x_ticks": [{"x": x(datetime.date(yr, 1, 1).toordinal()), "label": str(yr)} for yr in years[::step]],
+        "year_lines": [x(datetime.date(yr, 1, 1).toordinal()) for yr in range(first_year, last_year + 2)],
+        "x_ticks": [{"x": x(datetime.date(yr, 7, 1).toordinal()), "label": str(yr)} for yr in years[::step]],
         "y_ticks": [{"y": y(top * f), "label": plain(int(top * f) if float(top * f).is_integer() else top * f)}
                     for f in (0, 0.25, 0.5, 0.75, 1)],
         "left": MARGIN["left"], "right": width - MARGIN["right"], "top": MARGIN["top"],
