@@ -163,3 +163,29 @@ def test_documents_that_disagree_are_listed(with_fixtures):
     assert [(r["indicator"], r["as_of_end"], r["kind"], r["lowest_value"], r["highest_value"], r["document_count"])
             for r in rows] == [("ip-talents", "2023-12-31", "reported", 860000, 870000, 2)]
     assert {s["document_id"] for s in yaml.safe_load(rows[0]["statements"])} == {"news-2024-ip-talent-scale", "talent-brief-2024"}
+
+
+def test_an_incremental_build_relinks_by_indicator_as_a_full_build_does(corpus_copy, tmp_path):
+    """Adding the fixture page links its 69万 to the seeds' 690,000 (end 2020); removing the 2024 report drops the
+    links to its figures and the 860,000 from the series. Each incremental result equals a full build."""
+    from support import dump_database
+    db, full = tmp_path / "p.db", tmp_path / "full.db"
+    build(corpus_copy, db)
+    shutil.copy(FIXTURE / "ip-services-2021.zh.txt", corpus_copy / "ip-services-2021.zh.txt")
+    with open(corpus_copy / "manifest.yml", "a", encoding="utf-8") as f:
+        f.write("\n" + yaml.safe_dump([FIXTURE_GOLD["manifest"]], allow_unicode=True, sort_keys=False))
+    assert build(corpus_copy, db)["mode"] == "incremental"
+    build(corpus_copy, full, full=True)
+    added = dump_database(db)
+    assert added == dump_database(full)
+    assert any(link[0].startswith("ip-services-2021") and link[2] == "news-2024-ip-talent-scale-p1-c1-f1"
+               for link in added["figure_links"])
+    manifest = yaml.safe_load((corpus_copy / "manifest.yml").read_text(encoding="utf-8"))
+    manifest = [e for e in manifest if e["id"] != "news-2024-ip-talent-scale"]
+    (corpus_copy / "manifest.yml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+    (corpus_copy / "news-2024-ip-talent-scale.en.txt").unlink()
+    assert build(corpus_copy, db)["mode"] == "incremental"
+    build(corpus_copy, full, full=True)
+    removed = dump_database(db)
+    assert removed == dump_database(full)
+    assert not any("news-2024" in link[0] or "news-2024" in link[2] for link in removed["figure_links"])
