@@ -23,6 +23,7 @@ the document's date for a running total), else for a target its year, else the d
 Pure functions of the clause, its dates and the registry; load_registry() reads the YAML once per build.
 """
 import bisect
+import functools
 import re
 from typing import NamedTuple
 
@@ -186,37 +187,58 @@ def unit_fits(indicator_unit: str, units: frozenset | None) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------- scope
-def _scope_patterns(bodies=True):
-    """{lang: (local, national)} regexes of scope_markers(); bodies=False leaves out the words of firms' names."""
-    names = {lang: lexicon.PROVINCES[lang] + lexicon.CITIES[lang] for lang in LANGUAGES}
-    name_words = lexicon.EN_LOCAL_NAME_WORDS + (lexicon.EN_BODY_NAME_WORDS if bodies else ())
-    local_en = (lexicon.EN_WORD_START + "(?:" + lexicon.alternation(names["en"]) + "|"
-                + lexicon.alternation(name_words) + "|(?i:"
-                + lexicon.alternation(lexicon.EN_LOCAL_WORDS)[3:] + r")(?![a-z])")
-    national_en = lexicon.EN_WORD_START + "(?:" + lexicon.alternation(lexicon.EN_NATIONAL_WORDS)[3:] + r"(?![a-z])"
-    return {
-        "zh": (re.compile(lexicon.alternation(names["zh"] + lexicon.ZH_LOCAL_WORDS)),
-               re.compile(lexicon.alternation(lexicon.ZH_NATIONAL_WORDS))),
-        "en": (re.compile(local_en), re.compile(national_en)),
-    }
+class ScopeWords(NamedTuple):
+    """The words of lexicon that say whose a figure is, by kind, found in one pass each (Aho–Corasick): names of
+    places and of bodies as written (Jiangsu, Provincial, Group), other words in lower case (the province)."""
+    names: LiteralSet  # matched as written
+    words: LiteralSet  # matched in lower case
+    kinds: dict  # literal -> 'local' or 'national'
 
 
-SCOPE_PATTERNS = _scope_patterns()
-PLACE_PATTERNS = _scope_patterns(bodies=False)
+def _scope_words(lang: str, bodies: bool = True) -> ScopeWords:
+    if lang == "zh":
+        local = lexicon.PROVINCES["zh"] + lexicon.CITIES["zh"] + lexicon.ZH_LOCAL_WORDS
+        kinds = {**{w: "local" for w in local}, **{w: "national" for w in lexicon.ZH_NATIONAL_WORDS}}
+        return ScopeWords(LiteralSet(kinds), LiteralSet(()), kinds)
+    names = lexicon.PROVINCES["en"] + lexicon.CITIES["en"] + lexicon.EN_LOCAL_NAME_WORDS + (
+        lexicon.EN_BODY_NAME_WORDS if bodies else ())
+    national_names = tuple(w for w in lexicon.EN_NATIONAL_WORDS if w != w.lower())  # China, China's
+    national_words = tuple(w.lower() for w in lexicon.EN_NATIONAL_WORDS if w == w.lower())
+    kinds = {**{w: "local" for w in names}, **{w: "national" for w in national_names},
+             **{w: "local" for w in lexicon.EN_LOCAL_WORDS}, **{w: "national" for w in national_words}}
+    return ScopeWords(LiteralSet(names + national_names), LiteralSet(lexicon.EN_LOCAL_WORDS + national_words), kinds)
+
+
+SCOPE_WORDS = {lang: _scope_words(lang) for lang in LANGUAGES}
+PLACE_WORDS = {lang: _scope_words(lang, bodies=False) for lang in LANGUAGES}
 ZH_VENUE_AFTER = re.compile(lexicon.alternation(lexicon.ZH_VENUE_AFTER))
 EN_VENUE_BEFORE = re.compile(r"(?i:" + lexicon.alternation(lexicon.EN_VENUE_BEFORE)[3:] + r"\s+$")
 
 
-def scope_markers(text: str, lang: str, patterns=SCOPE_PATTERNS) -> list[tuple[int, str]]:
+def _is_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def scope_markers(text: str, lang: str, words=None) -> list[tuple[int, str]]:
     """(offset, 'local' or 'national') of every word in the (normalised) text that says whose its figures are,
-    in order. A place named as a venue (在北京举行, a press conference in Beijing) says nothing of them."""
+    in order. English words are whole words. A place named as a venue (在北京举行, a press conference in Beijing)
+    says nothing of them."""
     zh = lang.startswith("zh")
-    local, national = patterns["zh" if zh else "en"]
-    found = [(m.start(), "national") for m in national.finditer(text)]
-    for m in local.finditer(text):
-        venue = ZH_VENUE_AFTER.match(text, m.end()) if zh else EN_VENUE_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if not venue:
-            found.append((m.start(), "local"))
+    found_words = (words or SCOPE_WORDS)["zh" if zh else "en"]
+    found = []
+    for literal_set, haystack in ((found_words.names, text), (found_words.words, text if zh else text.lower())):
+        for last, literal in literal_set.matches(haystack):
+            start, end = last - len(literal) + 1, last + 1
+            kind = found_words.kinds[literal]
+            if not zh:
+                if _is_letter(text[start - 1:start]) or _is_letter(text[end:end + 1]) and not (
+                        text[end - 1:end].islower() and text[end:end + 1].isupper()):
+                    continue  # not a whole word (glued words, "recruitedFive", end where case changes)
+                if kind == "local" and EN_VENUE_BEFORE.search(text, max(0, start - 30), start):
+                    continue
+            elif kind == "local" and ZH_VENUE_AFTER.match(text, end):
+                continue
+            found.append((start, kind))
     return sorted(found)
 
 
@@ -227,7 +249,7 @@ def document_scope(title: str | None, issuer: str | None) -> str:
     languages' words are tried: an English title may head a Chinese text."""
     def kinds(text):
         text = normalise(text or "")
-        return {kind for lang in LANGUAGES for _, kind in scope_markers(text, lang, PLACE_PATTERNS)}
+        return {kind for lang in LANGUAGES for _, kind in scope_markers(text, lang, PLACE_WORDS)}
     for text in (issuer, title):
         found = kinds(text)
         if found == {"local"}:
@@ -303,7 +325,11 @@ class ClauseView:
                 spans = [(m.start, m.end) for m in find_cues(self.text, present, not_cues)]
                 if spans:
                     self.blocked[ind["id"]] = spans
-        self.scope = scope_markers(self.text, lang)
+
+    @functools.cached_property
+    def scope(self) -> list:
+        """scope_markers() of the clause, found when a figure of it or after it needs them."""
+        return scope_markers(self.text, self.lang)
 
     def part(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the part of the clause holding offset."""
