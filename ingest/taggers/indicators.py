@@ -195,7 +195,9 @@ class ScopeWords(NamedTuple):
     kinds: dict  # literal -> 'local' or 'national'
 
 
-def _scope_words(lang: str, bodies: bool = True) -> ScopeWords:
+@functools.lru_cache(maxsize=None)  # built on first use (four small automata), not at import
+def scope_words(lang: str, bodies: bool = True) -> ScopeWords:
+    """The scope words of a language; bodies=False leaves out the words of firms' names (Group, Ltd)."""
     if lang == "zh":
         local = lexicon.PROVINCES["zh"] + lexicon.CITIES["zh"] + lexicon.ZH_LOCAL_WORDS
         kinds = {**{w: "local" for w in local}, **{w: "national" for w in lexicon.ZH_NATIONAL_WORDS}}
@@ -209,8 +211,6 @@ def _scope_words(lang: str, bodies: bool = True) -> ScopeWords:
     return ScopeWords(LiteralSet(names + national_names), LiteralSet(lexicon.EN_LOCAL_WORDS + national_words), kinds)
 
 
-SCOPE_WORDS = {lang: _scope_words(lang) for lang in LANGUAGES}
-PLACE_WORDS = {lang: _scope_words(lang, bodies=False) for lang in LANGUAGES}
 ZH_VENUE_AFTER = re.compile(lexicon.alternation(lexicon.ZH_VENUE_AFTER))
 EN_VENUE_BEFORE = re.compile(r"(?i:" + lexicon.alternation(lexicon.EN_VENUE_BEFORE)[3:] + r"\s+$")
 
@@ -219,12 +219,12 @@ def _is_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
-def scope_markers(text: str, lang: str, words=None) -> list[tuple[int, str]]:
+def scope_markers(text: str, lang: str, bodies: bool = True) -> list[tuple[int, str]]:
     """(offset, 'local' or 'national') of every word in the (normalised) text that says whose its figures are,
     in order. English words are whole words. A place named as a venue (在北京举行, a press conference in Beijing)
     says nothing of them."""
     zh = lang.startswith("zh")
-    found_words = (words or SCOPE_WORDS)["zh" if zh else "en"]
+    found_words = scope_words("zh" if zh else "en", bodies)
     found = []
     for literal_set, haystack in ((found_words.names, text), (found_words.words, text if zh else text.lower())):
         for last, literal in literal_set.matches(haystack):
@@ -249,7 +249,7 @@ def document_scope(title: str | None, issuer: str | None) -> str:
     languages' words are tried: an English title may head a Chinese text."""
     def kinds(text):
         text = normalise(text or "")
-        return {kind for lang in LANGUAGES for _, kind in scope_markers(text, lang, PLACE_WORDS)}
+        return {kind for lang in LANGUAGES for _, kind in scope_markers(text, lang, bodies=False)}
     for text in (issuer, title):
         found = kinds(text)
         if found == {"local"}:
