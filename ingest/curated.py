@@ -5,6 +5,7 @@ from pathlib import Path
 from . import corpusfiles
 from .document.chrome import load_chrome_rules
 from .taggers.glossary import load_glossary
+from .taggers.indicators import load_registry
 from .taggers.measures import load_taxonomy
 from .segment import read_userdict
 
@@ -16,6 +17,7 @@ class Curated:
     glossary: tuple  # glossary terms: {"id", "zh": [...], "en": [...], "note"}
     taxonomy: dict  # the measure taxonomy, cues compiled (measures.load_taxonomy)
     chrome: object  # the page-chrome rules, compiled (document.chrome.load_chrome_rules)
+    indicators: dict  # the indicator registry, cues compiled (taggers.indicators.load_registry)
 
 
 def load_curated(corpus_dir) -> Curated:
@@ -26,6 +28,7 @@ def load_curated(corpus_dir) -> Curated:
         glossary=tuple(load_glossary(corpus_dir / corpusfiles.GLOSSARY)),
         taxonomy=load_taxonomy(corpus_dir / corpusfiles.TAXONOMY),
         chrome=load_chrome_rules(corpus_dir / corpusfiles.CHROME),
+        indicators=load_registry(corpus_dir / corpusfiles.INDICATORS),
     )
 
 

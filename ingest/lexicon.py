@@ -331,6 +331,99 @@ ZH_SENTENCE_WORDS = ("要", "应", "应当", "须", "必须", "请", "可", "可
 EN_SENTENCE_WORDS = ("shall", "should", "will", "must", "may", "can", "is", "are", "was", "were", "has", "have",
                      "had", "be", "been", "each", "all", "we", "they", "it")
 
+# ------------------------------------------------------------------------------------------------ indicators
+# What a figure counts, by the unit names of corpus/indicators.yml. A figure that counts one of these is not a
+# value of an indicator with another unit: jobs are not institutions, a percentage is not a head count.
+# Chinese measure words after a number (69万人, 6.6万家, 60余场) and the units they may count.
+ZH_MEASURE_WORD_UNITS = {
+    "人": ("people",), "名": ("people",), "位": ("people",), "家": ("institutions", "bases"),
+    "场": ("events",), "期": ("events",), "届": ("events",), "次": ("events", "visits", "person-times"),
+    "人次": ("person-times",), "门": ("courses",), "%": ("percent",), "分": ("score",), "倍": ("times",),
+    "个百分点": ("percentage points",), "百分点": ("percentage points",), "元": ("yuan",), "万元": ("yuan",),
+    "亿元": ("yuan",),
+}
+# Nouns that name what a figure counts: the end of a Chinese figure's unit (知识产权服务机构, 就业岗位), the
+# head noun of an English one (intellectual property jobs), singular.
+UNIT_NOUNS = {
+    "people": {
+        "zh": ("人员", "人才", "代理师", "代理人", "毕业生", "学员", "专家", "从业者", "职工", "律师", "工程师", "知识产权师",
+               "考生", "院士", "委员"),
+        "en": ("people", "person", "personnel", "talent", "staff", "employee", "expert", "participant", "trainee",
+               "graduate", "student", "attorney", "agent", "member", "academician", "professional", "worker",
+               "practitioner", "examiner", "candidate", "applicant", "lawyer", "engineer"),
+    },
+    "institutions": {"zh": ("机构", "企业", "单位", "事务所", "公司"),
+                     "en": ("institution", "organization", "organisation", "agency", "firm", "company",
+                            "enterprise")},
+    "jobs": {"zh": ("岗位", "职位"), "en": ("job", "position", "post", "vacancy", "opening")},
+    "events": {"zh": ("招聘会", "招聘活动", "宣讲会", "培训会", "培训班", "活动", "会议"),
+               "en": ("fair", "session", "event", "conference", "activity", "meeting", "briefing")},
+    "courses": {"zh": ("课程",), "en": ("course",)},
+    "bases": {"zh": ("基地",), "en": ("base",)},
+    "visits": {"zh": ("访问量", "浏览量"), "en": ("visit", "view")},
+    "resumes": {"zh": ("简历",), "en": ("resume", "résumé", "cv")},
+    "interviews": {"zh": ("面试",), "en": ("interview",)},
+    "person-times": {"zh": ("人次",), "en": ("person-time",)},
+    "percent": {"zh": (), "en": ("percent",)},
+    "yuan": {"zh": (), "en": ("yuan",)},
+}
+# Figure units the figure tagger names in English whatever the language (percent, yuan, times) and what they
+# may count. "times" after digits counts occurrences (4,618 times); a multiple (double, 翻一番) counts nothing.
+TAGGED_UNITS = {"percent": ("percent",), "yuan": ("yuan",), "percentage points": ("percentage points",),
+                "years of age": ("years of age",), "US dollars": ("US dollars",)}
+OCCURRENCE_UNITS = ("visits", "person-times", "events")
+
+# Words that say whose a figure is: one place's or one body's (江苏省……5000家, the province will provide 1,490
+# jobs, 该所今年已录用), or the whole country's. The nearest such word before a figure decides; with none in
+# its clause, the nearest in the clauses before it in its paragraph. Names of places are matched as written
+# (English ones with their capital letter, so that BEIJING in a wire dateline is not Beijing the place).
+PROVINCES = {
+    "zh": ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西",
+           "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
+           "青海", "宁夏", "新疆", "香港", "澳门", "台湾"),
+    "en": ("Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia", "Liaoning", "Jilin", "Heilongjiang",
+           "Shanghai", "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong", "Henan", "Hubei", "Hunan",
+           "Guangdong", "Guangxi", "Hainan", "Chongqing", "Sichuan", "Guizhou", "Yunnan", "Tibet", "Shaanxi",
+           "Gansu", "Qinghai", "Ningxia", "Xinjiang", "Hong Kong", "Macao", "Macau", "Taiwan"),
+}
+# Cities often named in IP news: sub-provincial cities, provincial capitals and others.
+CITIES = {
+    "zh": ("深圳", "广州", "南京", "苏州", "无锡", "常州", "杭州", "宁波", "绍兴", "温州", "合肥", "成都", "武汉", "西安",
+           "青岛", "厦门", "大连", "济南", "郑州", "长沙", "福州", "昆明", "南宁", "哈尔滨", "沈阳", "长春", "石家庄",
+           "太原", "南昌", "贵阳", "兰州", "海口", "东莞", "佛山", "珠海", "烟台", "潍坊", "徐州", "南通"),
+    "en": ("Shenzhen", "Guangzhou", "Nanjing", "Suzhou", "Wuxi", "Changzhou", "Hangzhou", "Ningbo", "Shaoxing",
+           "Wenzhou", "Hefei", "Chengdu", "Wuhan", "Xi'an", "Qingdao", "Xiamen", "Dalian", "Jinan", "Zhengzhou",
+           "Changsha", "Fuzhou", "Kunming", "Nanning", "Harbin", "Shenyang", "Changchun", "Shijiazhuang", "Taiyuan",
+           "Nanchang", "Guiyang", "Lanzhou", "Haikou", "Dongguan", "Foshan", "Zhuhai", "Yantai", "Weifang", "Xuzhou",
+           "Nantong"),
+}
+# Words for one place, one body or a sample that are not names: 全省, 该市, 受访机构, the province, each agency,
+# a survey of; and words in the capitalised names of bodies (Jiangsu Provincial ..., Lumen IP Group).
+ZH_LOCAL_WORDS = ("全省", "本省", "该省", "我省", "省内", "全市", "本市", "该市", "我市", "市内", "全区", "全县", "该所",
+                  "本所", "我所", "该公司", "该企业", "该机构", "一家", "每家", "受访", "被调查")
+EN_LOCAL_WORDS = ("the province", "this province", "our province", "the city", "this city", "our city",
+                  "the municipality", "the company", "the firm", "our firm", "our company", "an agency", "each agency",
+                  "a firm", "each firm", "per firm", "per agency", "each institution", "a survey of", "surveyed")
+EN_LOCAL_NAME_WORDS = ("Provincial", "Province", "Municipal", "Municipality", "City")
+EN_BODY_NAME_WORDS = ("Group", "Ltd", "Limited", "Inc", "LLP")  # a firm's figures are not the country's
+# Words that open a clause continuing the one before (其中, Among them): its figures are as of that one's date.
+ZH_CONTINUATION_WORDS = ("其中", "另有", "此外", "同时")
+EN_CONTINUATION_WORDS = ("among them", "of them", "of these", "of which", "including")
+# A place named as where something was held is no scope: 在北京举行, a press conference in Beijing.
+ZH_VENUE_AFTER = ("举行", "召开", "举办", "市举行", "市召开", "市举办")
+EN_VENUE_BEFORE = ("held in", "conference in", "meeting in", "forum in", "ceremony in")
+ZH_NATIONAL_WORDS = ("全国", "我国", "中国", "内地", "各地", "各省", "全行业")
+EN_NATIONAL_WORDS = ("nationwide", "across the country", "across China", "in China", "China's", "China",
+                     "the country", "the country's", "the nation's", "all localities", "all regions", "national total")
+
+# Words that state a figure as a change, not a level: 新增执业专利代理师2150人, 比2022年底增加498家, "10 more
+# national IP training bases", "China added 4,900 licensed patent agents". Such a figure is not a value of an
+# indicator, unless the indicator's own cue holds the word (新增在线课程 counts new courses).
+ZH_INCREMENT_BEFORE = ("新增", "增加", "净增", "新设立", "新设", "增设", "新建", "多了")
+EN_INCREMENT_BEFORE = ("an increase of", "increased by", "increase by", "up by", "rose by", "grew by", "added",
+                       "add", "adding", "adds")
+EN_INCREMENT_AFTER = ("more",)  # "10 more bases", but not "10 more than"
+
 # ------------------------------------------------------------------------------------------------ plans
 # The 1st and 2nd Five-Year Plans covered 1953-1957 and 1958-1962; after three years of readjustment the 3rd
 # began in 1966, and each later plan starts five years on (13th 2016-2020, 14th 2021-2025).

@@ -15,6 +15,7 @@ from .segment import get_tokenizer
 from .taggers.dates import tag_dates
 from .taggers.figures import tag_figures
 from .taggers.glossary import count_terms
+from .taggers.indicators import map_figures
 from .taggers.measures import carries_lead_in, tag_clause
 
 
@@ -57,6 +58,8 @@ def process_document(entry, curated):
     doc["date_check"] = check_document_dates(entry, dates)
     figures = list(_clause_figures(entry, parsed, dates, clause_dates, tokenizer, doc_date))
     figures += _indicator_figures(entry, parsed)
+    figure_indicators = map_figures(figures, parsed["clauses"], clause_dates, parsed["indicators"], doc_date,
+                                    entry["language"], curated.indicators, entry["title"], entry.get("issuer"))
     chrome = [{"id": f"{entry['id']}-l{c['line']}", **c} for c in parsed["chrome"]]
     texts = [c["text"] for c in parsed["clauses"]]
     term_counts = [
@@ -71,6 +74,7 @@ def process_document(entry, curated):
         "table_rows": parsed["table_rows"],
         "dates": dates,
         "figures": figures,
+        "figure_indicators": figure_indicators,
         "chrome_lines": chrome,
         "links": link_rows(entry, model.links, parsed),
         "glossary_counts": term_counts,

@@ -59,6 +59,25 @@ TABLES = {
         },
         "id", [("document_id", "documents", "id"), ("clause_id", "clauses", "id"), ("indicator_id", "indicators", "id")],
     ),
+    # The indicator registry (corpus/indicators.yml) as a table, with how many figures state each indicator.
+    "indicator_registry": (
+        {
+            "id": str, "name_en": str, "name_zh": str, "definition": str, "unit": str, "scope": str,
+            "place_en": str, "place_zh": str, "cues_en": str, "cues_zh": str, "not_cues_en": str,
+            "not_cues_zh": str, "table_rows": str, "figure_count": int, "document_count": int, "sort_order": int,
+        },
+        "id", [],
+    ),
+    # The indicator a figure measures (at most one), with the evidence and the date it is as of.
+    "figure_indicators": (
+        {
+            "figure_id": str, "document_id": str, "indicator": str, "kind": str, "as_of": str, "as_of_end": str,
+            "deadline": str, "as_of_basis": str, "as_of_date_id": str, "method": str, "cue": str, "evidence": str,
+            "evidence_start": int, "evidence_end": int, "place": str,
+        },
+        "figure_id", [("figure_id", "figures", "id"), ("document_id", "documents", "id"),
+                      ("indicator", "indicator_registry", "id"), ("as_of_date_id", "dates", "id")],
+    ),
     "figure_links": (
         {"id": str, "figure_id": str, "other_figure_id": str, "other_document_id": str, "basis": str},
         "id", [("figure_id", "figures", "id"), ("other_figure_id", "figures", "id"), ("other_document_id", "documents", "id")],
@@ -120,6 +139,7 @@ INDEXES = {
     "indicators": [["document_id"]],
     "dates": [["document_id"], ["clause_id"], ["date_start"], ["role"]],
     "figures": [["document_id"], ["clause_id"], ["value"], ["unit"], ["kind"], ["year"]],
+    "figure_indicators": [["document_id"], ["indicator", "as_of_end"]],
     "figure_links": [["figure_id"], ["other_figure_id"], ["other_document_id"]],
     # Covering indexes: the glossary and measure totals are re-summed on every build, incremental ones too.
     "glossary_counts": [["document_id"], ["term_id", "document_id", "occurrences"]],
@@ -158,6 +178,34 @@ join figure_links l on l.figure_id = f.id
 join figures o on o.id = l.other_figure_id
 """,
 }
+
+
+# An indicator's values over time: one row per figure mapped to it (figure_indicators), with what a reader checks
+# it by. Permalinks and citations are made when a page is served (the indicator_values canned query).
+VIEWS["indicator_series"] = """
+select fi.indicator, r.name_en as indicator_name_en, r.name_zh as indicator_name_zh, r.unit as indicator_unit,
+  fi.as_of, fi.as_of_end, fi.kind, fi.deadline, f.value, f.value_high, f.qualifier, f.surface,
+  fi.figure_id, f.clause_id, f.indicator_id as table_row_id, fi.document_id, d.title as document_title,
+  d.issuer, d.document_date, fi.method, fi.cue, fi.evidence, f.sentence
+from figure_indicators fi
+join figures f on f.id = fi.figure_id
+join documents d on d.id = fi.document_id
+join indicator_registry r on r.id = fi.indicator
+"""
+# Where documents disagree: an indicator, an as-of date and a kind for which two or more documents state
+# different values. One row per such group, linear in the number of mapped figures (a GROUP BY, no pairs).
+VIEWS["indicator_conflicts"] = """
+select fi.indicator, r.name_en as indicator_name_en, r.name_zh as indicator_name_zh, fi.as_of_end, fi.kind,
+  count(distinct f.value) as distinct_values, count(distinct fi.document_id) as document_count,
+  min(f.value) as lowest_value, max(f.value) as highest_value,
+  json_group_array(json_object('value', f.value, 'qualifier', f.qualifier, 'surface', f.surface,
+    'figure_id', f.id, 'document_id', fi.document_id)) as statements
+from figure_indicators fi
+join figures f on f.id = fi.figure_id
+join indicator_registry r on r.id = fi.indicator
+group by fi.indicator, fi.as_of_end, fi.kind
+having count(distinct f.value) > 1 and count(distinct fi.document_id) > 1
+"""
 
 
 # Full-text indexes: name -> (indexed column, FTS5 tokenizer). The search copy of each clause (search.index_text)

@@ -1,5 +1,5 @@
-"""Tables derived from all documents at once: glossary and measure totals, figure links, and the build's own
-record. A full build computes them; an incremental build updates what the changed documents touch."""
+"""Tables derived from all documents at once: glossary and measure totals, the indicator registry, figure links,
+and the build's own record. A full build computes them; an incremental build updates what the changed documents touch."""
 import datetime
 import hashlib
 import importlib.metadata
@@ -9,10 +9,11 @@ import platform
 import sqlite3
 from typing import NamedTuple
 
-from .links import figure_values, link_figures
+from .links import figure_keys, link_figures
 from .rows import insert_rows
 
-__all__ = ["figure_values", "touched", "refresh_glossary", "refresh_measures", "relink_figures", "record_build"]
+__all__ = ["figure_keys", "touched", "refresh_glossary", "refresh_measures", "refresh_indicators", "relink_figures",
+           "record_build"]
 # Generations whose changed documents the build log keeps: a slot further behind is copied whole.
 LOG_GENERATIONS = 20
 
@@ -77,16 +78,45 @@ def refresh_measures(db, taxonomy, measures=None):
         db.execute("update measures set clause_count = ?, document_count = ? where id = ?", [clauses, documents, measure])
 
 
-def relink_figures(conn, values, changed_ids):
-    """Refill figure_links: all of it (values None, a full build), or the links of figures with one of these
-    values or a value of a changed document (the only links a change can alter)."""
-    if values is None:
+def refresh_indicators(db, registry):
+    """The indicator registry as a table, with how many figures and documents state each indicator. Rewritten
+    whole on every build: it has a row per curated indicator (dozens), and the counts come from one indexed
+    GROUP BY."""
+    db.execute("delete from indicator_registry")
+    counts = {i: (f, d) for i, f, d in db.execute(
+        "select indicator, count(*), count(distinct document_id) from figure_indicators group by indicator")}
+
+    def cues(cue_lists, lang):
+        return json.dumps([cue.text for cue in cue_lists.get(lang, [])], ensure_ascii=False)
+
+    rows = [
+        {
+            "id": ind["id"], "name_en": ind["name_en"], "name_zh": ind["name_zh"], "definition": ind["definition"],
+            "unit": ind["unit"], "scope": ind["scope"],
+            "place_en": json.dumps(list(ind["where"].get("en", ())), ensure_ascii=False),
+            "place_zh": json.dumps(list(ind["where"].get("zh", ())), ensure_ascii=False),
+            "cues_en": cues(ind["cues"], "en"), "cues_zh": cues(ind["cues"], "zh"),
+            "not_cues_en": cues(ind["not_cues"], "en"), "not_cues_zh": cues(ind["not_cues"], "zh"),
+            "table_rows": json.dumps(list(ind["table_rows"]), ensure_ascii=False),
+            "figure_count": counts.get(ind["id"], (0, 0))[0], "document_count": counts.get(ind["id"], (0, 0))[1],
+            "sort_order": n,
+        }
+        for n, ind in enumerate(registry["indicators"], start=1)
+    ]
+    if rows:
+        insert_rows(db.conn, "indicator_registry", rows)
+
+
+def relink_figures(conn, keys, changed_ids):
+    """Refill figure_links: all of it (keys None, a full build), or the links of figures with one of these
+    (indicator, as-of date) keys or a key of a changed document (the only links a change can alter)."""
+    if keys is None:
         conn.execute("delete from figure_links")
     else:
-        values |= figure_values(conn, changed_ids)
-        conn.executemany("delete from figure_links where figure_id in (select id from figures where value = ?)",
-                         ((v,) for v in values))
-    links = link_figures(conn, values)
+        keys |= figure_keys(conn, changed_ids)
+        conn.executemany("delete from figure_links where figure_id in (select figure_id from figure_indicators "
+                         "where indicator = ? and as_of_end = ?)", sorted(keys))
+    links = link_figures(conn, keys)
     while batch := list(itertools.islice(links, 10_000)):
         insert_rows(conn, "figure_links", batch)
 

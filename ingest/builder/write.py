@@ -22,7 +22,8 @@ FTS_HASH_SIZE = 64 * 1024 * 1024  # bytes of search-index entries held before FT
 # builds too, and the file is smaller. An incremental build keeps the page size of the file it updates.
 PAGE_SIZE = 16 * 1024
 # Tables filled from per-document rows, in foreign-key order, and per-document rows of curated tables.
-DOCUMENT_TABLES = ("documents", "sections", "clauses", "indicators", "dates", "figures", "table_rows", "links", "chrome_lines")
+DOCUMENT_TABLES = ("documents", "sections", "clauses", "indicators", "dates", "figures", "figure_indicators",
+                   "table_rows", "links", "chrome_lines")
 PER_DOCUMENT_EXTRAS = ("glossary_counts", "clause_measures")
 
 
@@ -51,8 +52,8 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
     processed_ids = {e["id"] for e in plan.to_process}
     with conn:
         changed = set(catch_up) | set(plan.to_delete) | processed_ids
-        # Only figures sharing a value with a changed document can gain or lose links.
-        relink = None if full else derived.figure_values(conn, changed)
+        # Only figures sharing an indicator and date with a changed document can gain or lose links.
+        relink = None if full else derived.figure_keys(conn, changed)
         touched_before = None if full else derived.touched(conn, changed)
         delete_documents(conn, changed)
         copy_documents(conn, sorted(set(catch_up) - set(plan.to_delete) - processed_ids))
@@ -69,6 +70,7 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
         touched = None if full else derived.touched(conn, changed, touched_before)
         derived.refresh_glossary(db, curated.glossary, touched and touched.terms)
         derived.refresh_measures(db, curated.taxonomy, touched and touched.measures)
+        derived.refresh_indicators(db, curated.indicators)
         derived.relink_figures(conn, relink, changed)
         ensure_schema(db)
         derived.record_build(db, plan)

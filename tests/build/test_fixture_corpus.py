@@ -71,13 +71,23 @@ def test_dates(conn):
     ]
 
 
-def test_the_same_quantity_stated_twice_is_linked(conn):
+def test_figures_are_mapped_to_the_registry_and_linked_by_indicator_and_date(conn):
+    """The plan's 40 thousand and its table's 4 (ten thousand) are one target for 2025: linked. The notice's 1500
+    jobs (a target for 2022) and the report's 1,500 (offered so far, as of its date 2022-12-20) are the same
+    indicator at different dates: not linked, though their values are equal."""
+    assert sorted(rows(conn, "select f.surface, fi.indicator, fi.as_of, fi.kind, fi.method, fi.place from figure_indicators fi "
+                             "join figures f on f.id = fi.figure_id")) == [
+        ("1,500", "jobs-offered-province", "2022-12-20", "reported", "cue", "The province"),
+        ("12", "training-bases", "2025", "target", "table row", None),
+        ("1500", "jobs-offered-province", "2022", "target", "cue", "全省"),
+        ("4", "licensed-patent-agents", "2025", "target", "table row", None),
+        ("40 thousand", "licensed-patent-agents", "2025", "target", "cue", None),
+    ]
     links = rows(conn, "select f.surface, o.surface, l.basis from figure_links l join figures f on f.id = l.figure_id "
                        "join figures o on o.id = l.other_figure_id")
-    assert sorted(links) == [
-        ("1,500", "1500", "same value"), ("1500", "1,500", "same value"),
-        ("4", "40 thousand", "same value and unit"), ("40 thousand", "4", "same value and unit"),
-    ]
+    assert sorted(links) == [("4", "40 thousand", "same indicator and date"), ("40 thousand", "4", "same indicator and date")]
+    assert rows(conn, "select id, figure_count, document_count from indicator_registry order by sort_order") == [
+        ("licensed-patent-agents", 2, 1), ("training-bases", 1, 1), ("jobs-offered-province", 2, 2)]
 
 
 def test_chrome_is_removed_and_reported(conn):
