@@ -234,6 +234,11 @@ def _format_number(value):
     return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
 
 
+def _count(text):
+    """A positive whole number written in ASCII digits (not ² or ٣, which str.isdigit() takes), else None."""
+    return int(text) if text.isascii() and text.isdigit() and 0 < int(text) < 10 ** 12 else None
+
+
 async def run_search(datasette, db, request):
     """Everything the page, the JSON and the CSV show, as a dict."""
     args = request.args
@@ -243,8 +248,8 @@ async def run_search(datasette, db, request):
     choices = await _choices(db)
     size = PAGE_SIZE
     if (args.get("_size") or "").strip():
-        size = MAX_PAGE_SIZE if args["_size"] == "max" else max(1, min(MAX_PAGE_SIZE, int(args["_size"]) if args["_size"].isdigit() else PAGE_SIZE))
-    page = int(args["page"]) if (args.get("page") or "").isdigit() and int(args["page"]) > 0 else 1
+        size = MAX_PAGE_SIZE if args["_size"] == "max" else max(1, min(MAX_PAGE_SIZE, _count(args["_size"]) or PAGE_SIZE))
+    page = _count(args.get("page") or "") or 1
     page = min(page, 10**9)  # past the last page is an empty page, not an integer SQLite cannot take
     result = {"q": q, "expand": expand, "choices": choices, "page": page, "size": size, "rows": [], "count": 0,
               "figures": [], "number": None, "error": None, "chosen": {}, "expansion": [], "pages": 0}
