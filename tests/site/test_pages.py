@@ -27,8 +27,8 @@ async def _pages(db):
              ("/policy/search?q=" + "很长的查询" * 40, ["很长的查询"])]
     for table in TABLES:
         pages.append((f"/policy/{table}", [META["databases"]["policy"]["tables"][table].get("title", table)[:20]]))
-        pk = "key" if table == "build_info" else "id"
-        if table in ("figure_mentions", "measure_comparison"):
+        pk = {"build_info": "key", "id_aliases": "old_id"}.get(table, "id")
+        if table in ("figure_mentions", "measure_comparison", "cited_outside_corpus"):
             continue
         row = db.execute(f"select {pk} from [{table}] order by length({pk}) desc limit 1").fetchone()
         if row is None:  # links: the corpus is text files
