@@ -33,8 +33,9 @@ def _successor_url(datasette, request, database, table, alias, suffix):
     return url + (f"?{request.query_string}" if request.query_string else "")
 
 
-async def alias_response(datasette, request, database, table, row_id, suffix="", as_json=False):
-    """301 to the successor, 410 for a removed id, or None when the id is not in the history."""
+async def alias_response(datasette, request, database, table, row_id, suffix="", as_json=False, as_text=False):
+    """301 to the successor, 410 for a removed id (a page, JSON or plain text), or None when the id is not in the
+    history."""
     db = datasette.databases.get(database)
     if db is None:
         return None
@@ -44,6 +45,9 @@ async def alias_response(datasette, request, database, table, row_id, suffix="",
     if alias["new_id"]:
         return Response.redirect(_successor_url(datasette, request, database, table, alias, suffix), status=301)
     removed = (alias.get("changed_at") or "")[:10] or None
+    if as_text:
+        return Response.text(f"{KIND[table][0].capitalize()} {row_id} was removed on {removed} (build {alias['generation']}). "
+                             f"Last text: {alias['text']}\n", status=410)
     if as_json:
         return Response.json({"ok": False, "status": 410, "error": f"{KIND[table][0]} {row_id} was removed",
                               "removed_on": removed, "generation": alias["generation"], "reason": alias["reason"],
@@ -94,7 +98,7 @@ def asgi_wrapper(datasette):
             if held and held[0]["type"] == "http.response.start" and held[0]["status"] == 404:
                 request = Request(scope, receive)
                 response = await alias_response(datasette, request, m["database"], m["table"], m["pks"],
-                                                f"/citation.{m['format']}")
+                                                f"/citation.{m['format']}", as_text=True)
                 if response is not None:
                     await response.asgi_send(send)
                     return
