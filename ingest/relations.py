@@ -25,6 +25,9 @@ DOC_NUMBER = re.compile(
     rf"(?P<agency>[\u4e00-\u9fff]{{2,16}})\s*[{_BRACKETS}](?P<year>(?:19|20)\d\d)[{_CLOSE}]\s*第?(?P<seq>\d{{1,5}})\s*号")
 EN_DOC_NUMBER = re.compile(
     r"(?P<agency>(?:[A-Z][a-z]{0,9}\s){1,7})\[(?P<year>(?:19|20)\d\d)\]\s*No\.\s*(?P<seq>\d{1,5})")
+# Words that end the text before a document number, never part of an issuing agency's code (为贯彻落实国办发〔…〕).
+_ZH_BEFORE_NUMBER = ("贯彻落实", "贯彻执行", "落实", "贯彻", "根据", "按照", "依据", "参照", "执行", "转发", "印发", "废止",
+                     "代替", "文件", "通知", "精神", "要求", "规定", "和", "及", "与", "为", "的", "见", "由", "按", "据")
 _ZH_TITLE = re.compile(r"《([^《》]{2,120})》")
 _ZH_INNER = re.compile(r"[〈<]([^〈〉<>]{2,120})[〉>]")
 # The words that make a quoted or capitalised English phrase a document's title.
@@ -107,6 +110,17 @@ def _cue(kind_cues, before, after):
     return None
 
 
+def _agency_start(agency):
+    """Where an agency's code begins in the Chinese characters before a document number's bracket: after the
+    last word that cannot be part of one (为贯彻落实国知发运函字 -> 国知发运函字)."""
+    cut = 0
+    for word in _ZH_BEFORE_NUMBER:
+        at = agency.rfind(word)
+        if at >= 0 and at + len(word) <= len(agency) - 2:
+            cut = max(cut, at + len(word))
+    return cut
+
+
 def find_citations_zh(text):
     """Spans (start, end, kind, value) of the documents a Chinese clause names: value {'title', 'number',
     'cue'}, kind one of TEXT_KINDS other than cites when the words around say what is done with it (each
@@ -132,8 +146,9 @@ def find_citations_zh(text):
     for m in DOC_NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in covered):
             continue
-        kind = _cue(_ZH_CUES, text[max(0, m.start() - 8):m.start()], text[m.end():m.end() + 30])
-        spans.append((m.start(), m.end(), kind, {"title": None, "number": m.group(0)}))
+        start = m.start() + _agency_start(m["agency"])
+        kind = _cue(_ZH_CUES, text[max(0, start - 8):start], text[m.end():m.end() + 30])
+        spans.append((start, m.end(), kind, {"title": None, "number": text[start:m.end()]}))
     return sorted(spans, key=lambda s: (s[0], s[1]))
 
 
