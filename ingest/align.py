@@ -32,7 +32,7 @@ GLOSSARY_WEIGHT = 2.0  # cost earned for sharing all glossary terms (Jaccard ind
 HEADING_ORDINAL, HEADING_MISMATCH = 3.0, 6.0  # same-numbered headings; a heading against a clause
 BAND = 60  # units off the diagonal the programme looks at (a translation keeps the original's order)
 
-_SEGMENT_END = re.compile(r"[;；](?=\s|$)")
+_SEGMENT_END = re.compile(r"；|;(?=\s|$)")
 _ARABIC = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ZH_SCALE = {"万": 10_000, "亿": 100_000_000}
 _EN_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -75,7 +75,7 @@ class Bead(NamedTuple):
 
 
 def split_segments(text: str):
-    """(start, end) of the items of a clause: cut after each ';' or '；' followed by a space or the end."""
+    """(start, end) of the items of a clause: cut after each '；', and each ';' followed by a space or the end."""
     spans, start = [], 0
     for m in _SEGMENT_END.finditer(text):
         if text[start:m.end()].strip():

@@ -61,8 +61,11 @@ _EN_CUES = (
      re.compile(r"^[^.;]{0,40}?\b(?:is|are) hereby forwarded", re.I)),
     ("issues", re.compile(r"(?:on\s+issuing|issues?|issued|on\s+printing\s+and\s+distributing)\s+(?:the\s+)?$", re.I),
      re.compile(r"^[^.;]{0,40}?\b(?:is|are) hereby (?:printed and distributed|issued)", re.I)),
-    ("implements", re.compile(r"(?:implement(?:s|ing)?|carry out|carrying out)\s+(?:the\s+)?$", re.I), None),
+    ("implements", re.compile(r"(?:implement(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out)\s+(?:the\s+)?$", re.I), None),
 )
+# Capitalised words that open a sentence or name a document, never part of a romanised agency code (See Yun Zhi Fa …).
+_EN_NOT_AGENCY = frozenset("See In Under The Document Documents Notice Circular According Per As By And Of On To For "
+                           "With From Refer Ref Also Under Pursuant".split())
 # Titles that are not documents: newspapers and the like quoted in news reports.
 _NOT_DOCUMENTS_ZH = re.compile(r"^\s*(?:人民日报|光明日报|经济日报|中国知识产权报|新华社|求是)\s*$")
 
@@ -205,9 +208,15 @@ def find_citations_en(text):
     for m in EN_DOC_NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in covered):
             continue
-        start = m.start() + (len(m["agency"]) - len(m["agency"].lstrip()))
+        start = m.start()
+        for word in m["agency"].split():
+            if word not in _EN_NOT_AGENCY:
+                break
+            start = text.index(word, start) + len(word)
+        while text[start].isspace():
+            start += 1
         kind = _cue(_EN_CUES, text[max(0, start - 30):start], text[m.end():m.end() + 60])
-        spans.append((start, m.end(), kind, {"title": None, "number": m.group(0).strip()}))
+        spans.append((start, m.end(), kind, {"title": None, "number": text[start:m.end()]}))
     return sorted(spans, key=lambda s: (s[0], s[1]))
 
 
