@@ -24,7 +24,7 @@ NO_VALIDITY_TYPES = ("news", "report", "article", "interview", "press release")
 PLAN_TYPES = ("plan", "programme", "scheme", "outline")
 
 
-def _day(iso, end=False):
+def day_of(iso, end=False):
     """A date of any precision as a day: '2020' -> 2020-01-01 (2020-12-31 with end), '2020-04' -> 2020-04-01."""
     if not iso:
         return None
@@ -46,20 +46,20 @@ def _iso(day):
 def plan_period(doc, dates):
     """(start, end, evidence, evidence_id) of a plan's own period, or None: the period the title names, else
     the one the text states most often among those still running when the plan was issued."""
-    issued = _day(doc.get("issue_date") or doc.get("document_date"))
+    issued = day_of(doc.get("issue_date") or doc.get("document_date"))
     for title in (doc.get("title"), doc.get("title_zh"), doc.get("title_en")):
         lang = "zh" if title and any("\u4e00" <= ch <= "\u9fff" for ch in title) else "en"
         for span in tag_dates(title or "", lang, doc.get("document_date")):
             if span["precision"] == "period" and span["date_end"] > span["date_start"]:
                 # Evidence in the text: the first date that states the same period, when there is one.
                 stated = next((d["id"] for d in dates if (d["date_start"], d["date_end"]) == (span["date_start"], span["date_end"])), None)
-                return (_day(span["date_start"]), _day(span["date_end"], True),
+                return (day_of(span["date_start"]), day_of(span["date_end"], True),
                         f"its title names the period {span['surface']} ({span['date_start'][:4]}–{span['date_end'][:4]})", stated)
     counts = {}
     for d in dates:
         if d["role"] != "period" or d["date_end"] <= d["date_start"]:
             continue
-        end = _day(d["date_end"], True)
+        end = day_of(d["date_end"], True)
         if issued and end < issued:
             continue
         key = (d["date_start"], d["date_end"])
@@ -67,8 +67,8 @@ def plan_period(doc, dates):
         counts[key] = (count + 1, first)
     if not counts:
         return None
-    (start, end), (count, first) = max(counts.items(), key=lambda kv: (kv[1][0], -_day(kv[0][1], True).toordinal()))
-    return (_day(start), _day(end, True),
+    (start, end), (count, first) = max(counts.items(), key=lambda kv: (kv[1][0], -day_of(kv[0][1], True).toordinal()))
+    return (day_of(start), day_of(end, True),
             f"its text states the period {first['surface']} ({start[:4]}–{end[:4]}) {count} time{'s' if count > 1 else ''}",
             first["id"])
 
@@ -76,13 +76,13 @@ def plan_period(doc, dates):
 def last_deadline(doc, dates):
     """(end, evidence, evidence_id) of the work a document sets: its last deadline, or the end of a period
     ahead of its issue date it sets for the work, whichever is later; None when it sets none."""
-    issued = _day(doc.get("issue_date") or doc.get("document_date"))
+    issued = day_of(doc.get("issue_date") or doc.get("document_date"))
     candidates = []
     for d in dates:
         if d["role"] == "deadline":
-            candidates.append((_day(d["date_end"], True), f"its last deadline, {d['date_end']} ({d['surface']}), has passed", d["id"]))
-        elif d["role"] == "period" and issued and _day(d["date_start"]) >= issued.replace(day=1):
-            candidates.append((_day(d["date_end"], True), f"the period it sets, {d['surface']} (to {d['date_end']}), has ended", d["id"]))
+            candidates.append((day_of(d["date_end"], True), f"its last deadline, {d['date_end']} ({d['surface']}), has passed", d["id"]))
+        elif d["role"] == "period" and issued and day_of(d["date_start"]) >= issued.replace(day=1):
+            candidates.append((day_of(d["date_end"], True), f"the period it sets, {d['surface']} (to {d['date_end']}), has ended", d["id"]))
     return max(candidates, key=lambda c: (c[0], c[2])) if candidates else None
 
 
@@ -93,7 +93,7 @@ def validity_periods(doc, dates, superseded_by=()):
     if (doc.get("type") or "").lower() in NO_VALIDITY_TYPES:
         kind = {"news": "news report"}.get(doc.get("type"), doc.get("type"))
         return [_period(NOT_APPLICABLE, None, None, f"a {kind} states facts; validity does not apply", None)]
-    start = _day(doc.get("issue_date") or doc.get("document_date"))
+    start = day_of(doc.get("issue_date") or doc.get("document_date"))
     start_note = f"issued {_iso(start)}" if start else "issue date unknown"
     end = note = evidence_id = None
     if (doc.get("type") or "").lower() in PLAN_TYPES:

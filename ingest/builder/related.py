@@ -2,13 +2,11 @@
 that relations point to, and each document's validity. A full build computes all of it; an incremental one
 realigns the pairs a changed document is in, and re-resolves relations and validity everywhere (a new
 document may be the one another cites or replaces; the status depends on the build's date)."""
-import datetime
 import json
-import sqlite3
 
 from ..align import align, document_units
 from ..relations import number_key, normalise_title, DOC_NUMBER, EN_DOC_NUMBER
-from ..validity import status_at, validity_periods
+from ..validity import day_of, status_at, validity_periods
 from .rows import insert_rows
 
 ALIGNMENT_COLUMNS = ("id", "document_id", "original_document_id", "position", "bead", "original_table", "original_id",
@@ -196,10 +194,8 @@ def refresh_validity(conn, as_of=None):
     for r in _dicts(conn, "select r.id, r.document_id, r.to_document_id, r.evidence_text, r.evidence_clause_id, "
                           "d.document_date from main.relations r join main.documents d on d.id = r.document_id "
                           "where r.kind = 'supersedes' and r.to_document_id is not null and d.document_date is not null"):
-        day = datetime.date.fromisoformat((r["document_date"] + "-01-01")[:10] if len(r["document_date"]) == 4
-                                          else (r["document_date"] + "-01")[:10])
         replaced.setdefault(r["to_document_id"], []).append(
-            (day, f"replaced by {r['document_id']}, which says so: {r['evidence_text']}", r["id"]))
+            (day_of(r["document_date"]), f"replaced by {r['document_id']}, which says so: {r['evidence_text']}", r["id"]))
     timelines = {}
     for doc in docs:
         if doc["translation_of"] and doc["translation_of"] in timelines:

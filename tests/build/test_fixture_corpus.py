@@ -19,8 +19,8 @@ def rows(conn, sql):
 
 
 # The fixture corpus is text files, which have no links: test_formats_build.py fills and checks that table. It
-# has no translation either, and one build retires no id: test_alignments.py and test_id_history.py fill and
-# check alignments and id_aliases.
+# has no translation either, and one build retires no id: tests/build/test_alignments.py and
+# tests/site/test_id_history.py fill and check alignments and id_aliases.
 @pytest.mark.parametrize("table", sorted(set(TABLES) - {"links", "alignments", "id_aliases"}))
 def test_every_table_has_rows(conn, table):
     assert conn.execute(f"select count(*) from [{table}]").fetchone()[0] > 0

@@ -3,7 +3,6 @@ read side by side with every clause linked to its partner, provenance in every h
 date."""
 import re
 
-from support import ROOT
 
 
 def _text(html):
