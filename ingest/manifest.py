@@ -22,7 +22,7 @@ from .errors import CorpusError
 REQUIRED = ("id", "file", "language", "type", "issuer", "source_name", "translation")
 OPTIONAL = (
     "title", "title_en", "title_zh", "doc_number", "issue_date", "publication_date",
-    "source_url", "about", "strip_lines",
+    "source_url", "about", "strip_lines", "translation_of", "translator",
 )
 # Fields whose value is one piece of text; issue_date, publication_date, about and strip_lines have their own checks.
 TEXT_FIELDS = ("id", "file", "title", "language", "type", "issuer", "source_name", "translation",
@@ -402,6 +402,10 @@ def _check_entry(item, path, corpus_dir, files):
         raise CorpusError(path, f"{doc_id}: translation must be one of {TRANSLATIONS}, not {entry['translation']!r}", line=line)
     for key in ("issue_date", "publication_date"):
         entry[key] = check_date(entry[key], f"{doc_id}: {key}", path, line)
+    for key in ("translation_of", "translator"):
+        if entry[key] is not None:
+            check_text(entry[key], f"{doc_id}: {key}", path, line)
+    _check_translation_fields(entry, doc_id, path, line)
     entry["about"] = check_text_list(entry["about"], f"{doc_id}: about", path, line)
     entry["strip_lines"] = check_text_list(entry["strip_lines"], f"{doc_id}: strip_lines", path, line)
     entry["path"] = _resolve_file(entry["file"], corpus_dir, files, path, line)
@@ -421,12 +425,33 @@ def _resolve_file(name, corpus_dir, files, path, line):
     return corpus_dir / name
 
 
+def _check_translation_fields(entry, doc_id, path, line):
+    """translation_of and translator belong to translations: an original names neither, and translation_of is
+    one id (checked against the corpus once every entry is read)."""
+    for key in ("translation_of", "translator"):
+        if entry[key] is not None:
+            entry[key] = str(entry[key]).strip() or None
+    if entry["translation"] == "original" and (entry["translation_of"] or entry["translator"]):
+        raise CorpusError(path, f"{doc_id}: translation_of and translator are for translations, but translation "
+                                f"is 'original'", line=line)
+    if entry["translation_of"] == doc_id:
+        raise CorpusError(path, f"{doc_id}: translation_of names the document itself", line=line)
+
+
 def _check_about(entries, path):
-    ids = {e["id"] for e in entries}
+    ids = {e["id"]: e for e in entries}
     for e in entries:
         for other in e["about"]:
             if other not in ids:
                 raise CorpusError(path, f"{e['id']}: 'about' names unknown document {other!r}", line=e["line"])
+        original = e["translation_of"]
+        if original is None:
+            continue
+        if original not in ids:
+            raise CorpusError(path, f"{e['id']}: 'translation_of' names unknown document {original!r}", line=e["line"])
+        if ids[original]["language"] == e["language"]:
+            raise CorpusError(path, f"{e['id']}: 'translation_of' names {original!r}, which is in the same language "
+                                    f"({e['language']})", line=e["line"])
 
 
 def _check_unlisted_files(entries, corpus_dir, files):

@@ -11,6 +11,7 @@ from . import search
 from .document.parse import parse_document, read_source
 from .document.structure import parse_doc_number
 from .normalise import normalise
+from .relations import relation_rows
 from .segment import get_tokenizer
 from .taggers.dates import tag_dates
 from .taggers.figures import tag_figures
@@ -79,6 +80,7 @@ def process_document(entry, curated):
         "links": link_rows(entry, model.links, parsed),
         "glossary_counts": term_counts,
         "clause_measures": clause_measures,
+        "relations": relation_rows(entry, parsed["clauses"]),
         "_fts": [(c["id"], search.index_text(c["text"])) for c in parsed["clauses"]],
     }
 
@@ -262,6 +264,7 @@ def _document_row(entry, model, sha256, parsed, doc_date, doc_date_source):
         "type": entry["type"],
         "issuer": entry["issuer"],
         "doc_number": doc_number,
+        "doc_number_printed": gongwen["doc_number"],
         "doc_number_agency": number.get("agency"),
         "doc_number_year": number.get("year"),
         "doc_number_sequence": number.get("sequence"),
@@ -279,6 +282,8 @@ def _document_row(entry, model, sha256, parsed, doc_date, doc_date_source):
         "source_name": entry["source_name"],
         "source_url": entry["source_url"],
         "translation": entry["translation"],
+        "translation_of": entry.get("translation_of"),
+        "translator": entry.get("translator"),
         "about": json.dumps(entry["about"], ensure_ascii=False),
         "file": entry["path"].name,
         "format": model.format,

@@ -10,13 +10,14 @@ TABLES = {
     "documents": (
         {
             "id": str, "title": str, "title_en": str, "title_zh": str, "language": str, "type": str,
-            "issuer": str, "doc_number": str, "doc_number_agency": str, "doc_number_year": int,
+            "issuer": str, "doc_number": str, "doc_number_printed": str, "doc_number_agency": str, "doc_number_year": int,
             "doc_number_sequence": int, "issue_date": str, "publication_date": str, "document_date": str,
             "document_date_source": str, "addressee": str, "signatories": str, "signed_date": str,
             "attachments": str, "cc": str, "printed_by": str, "printed_date": str,
             "source_name": str, "source_url": str, "translation": str, "about": str,
             "file": str, "format": str, "sha256": str, "chars": int, "section_count": int, "clause_count": int,
             "date_check": str, "manifest_position": int, "input_sha256": str, "file_stat": str,
+            "translation_of": str, "translator": str, "status": str, "status_evidence": str, "status_as_of": str,
         },
         "id", [],
     ),
@@ -118,6 +119,51 @@ TABLES = {
         {"id": str, "term_id": str, "document_id": str, "occurrences": int},
         "id", [("term_id", "glossary", "id"), ("document_id", "documents", "id")],
     ),
+    # What documents say of each other (ingest/relations.py), resolved to corpus documents by builder/related.py.
+    "relations": (
+        {
+            "id": str, "document_id": str, "kind": str, "to_document_id": str, "target_title": str,
+            "target_number": str, "target_key": str, "evidence_clause_id": str, "evidence_start": int,
+            "evidence_end": int, "evidence_text": str, "source": str, "resolved_by": str,
+        },
+        "id", [("document_id", "documents", "id"), ("to_document_id", "documents", "id"),
+               ("evidence_clause_id", "clauses", "id")],
+    ),
+    # A translation's units beside its original's (ingest/align.py), one row per bead, in reading order.
+    "alignments": (
+        {
+            "id": str, "document_id": str, "original_document_id": str, "position": int, "bead": str,
+            "original_table": str, "original_id": str, "original_ids": str, "original_start": int, "original_end": int,
+            "original_text": str, "translation_table": str, "translation_id": str, "translation_ids": str,
+            "translation_start": int, "translation_end": int, "translation_text": str, "confidence": float,
+            "length_score": float, "glossary_score": float, "glossary_terms": str, "numbers_original": str,
+            "numbers_translation": str, "numbers_disagree": int, "numbers_note": str,
+        },
+        "id", [("document_id", "documents", "id"), ("original_document_id", "documents", "id")],
+    ),
+    # Each document's status over time (ingest/validity.py): one row per period, with the evidence.
+    "validity": (
+        {"id": str, "document_id": str, "status": str, "valid_from": str, "valid_until": str, "evidence": str,
+         "evidence_id": str},
+        "id", [("document_id", "documents", "id")],
+    ),
+    # Id history (ingest/builder/aliases.py): every id a build published and no longer serves, with its
+    # successor or none; and each document's content hash whenever it changes.
+    "id_aliases": (
+        {
+            "old_id": str, "table_name": str, "document_id": str, "new_id": str, "reason": str, "similarity": float,
+            "generation": int, "changed_at": str, "text": str, "surface": str, "content_hash": str,
+        },
+        "old_id", [],
+    ),
+    "document_versions": (
+        {
+            "id": str, "document_id": str, "generation": int, "built_at": str, "change": str,
+            "content_sha256": str, "structure_sha256": str, "input_sha256": str, "clause_count": int,
+            "ids_renamed": int, "ids_retired": int,
+        },
+        "id", [],
+    ),
     "build_log": (
         {"id": str, "generation": int, "document_id": str, "change": str},
         "id", [],
@@ -148,6 +194,11 @@ INDEXES = {
     "links": [["document_id"], ["clause_id"]],
     "table_rows": [["document_id", "table_number", "row_number"]],
     "build_log": [["generation"]],
+    "relations": [["document_id"], ["to_document_id"], ["target_key"], ["evidence_clause_id"]],
+    "alignments": [["document_id", "position"], ["original_document_id"], ["original_id"], ["translation_id"]],
+    "validity": [["document_id", "valid_from"]],
+    "id_aliases": [["document_id"], ["new_id"]],
+    "document_versions": [["document_id", "generation"]],
 }
 
 
@@ -168,6 +219,19 @@ join json_each(rep.about) a
 join documents src on src.id = a.value
 join measures m
 where source_clause_count > 0 or report_clause_count > 0
+""",
+    # External nodes of the relation graph: documents cited that the corpus does not hold, one row per target.
+    "cited_outside_corpus": """
+select r.target_key,
+  (select x.target_title from relations x join documents d on d.id = x.document_id
+     where x.target_key = r.target_key and x.target_title is not null
+     order by d.translation_of is not null, x.id limit 1) as title,
+  (select x.target_number from relations x where x.target_key = r.target_key and x.target_number is not null
+     order by x.id limit 1) as number,
+  count(distinct r.document_id) as cited_by, count(*) as mentions, min(r.evidence_clause_id) as example_clause_id
+from relations r
+where r.kind = 'cites' and r.to_document_id is null
+group by r.target_key
 """,
     "figure_mentions": """
 select f.id as figure_id, f.document_id, f.surface, f.value, f.unit, f.kind, f.year, f.sentence,

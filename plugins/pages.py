@@ -14,6 +14,7 @@ from ingest.normalise import has_cjk
 HEADER_FIELDS = [
     ("issuer", "Issuer", "发布机关"),
     ("doc_number", "Document number", "发文字号"),
+    ("doc_number_printed", "Number as printed", "文号（原文）"),
     ("addressee", "Addressed to", "主送机关"),
     ("signatory", "Signed by", "署名"),
     ("signature", "Signature", "落款"),
@@ -32,6 +33,8 @@ HEADER_FIELDS = [
 NOT_IN_HEADER = {
     "id", "title", "title_en", "title_zh", "about", "file", "sha256", "chars", "section_count", "clause_count",
     "date_check", "manifest_position", "input_sha256", "file_stat", "translator", "translation_source",
+    "translation_of", "status_evidence", "status_as_of", "doc_number_agency", "doc_number_year",
+    "doc_number_sequence",
 }
 LANGUAGE_NAMES = {"zh": ("Chinese", "中文"), "en": ("English", "英文")}
 # Chinese names of document types; a type not listed shows as it is stored.
@@ -39,6 +42,18 @@ TYPE_LABELS_ZH = {"notice": "通知", "plan": "规划", "news": "新闻", "repor
                   "opinion": "意见", "measures": "办法"}
 TRANSLATION_ZH = {"original": "原文", "official translation": "官方译本", "unofficial translation": "非官方译本",
                   "machine translation": "机器翻译"}
+STATUS_ZH = {"in force": "现行有效", "expired": "已失效", "superseded": "已被替代", "not yet in force": "尚未施行",
+             "not applicable": "不适用"}
+# How a relation reads from the document it starts at, and from the document it points to (relations.kind).
+RELATION_LABELS = {
+    "cites": (("Cites", "引用"), ("Cited by", "被引用")),
+    "implements": (("Implements", "贯彻落实"), ("Implemented by", "被贯彻落实")),
+    "forwards": (("Forwards", "转发"), ("Forwarded by", "被转发")),
+    "issues": (("Issues", "印发"), ("Issued with", "印发文件")),
+    "supersedes": (("Supersedes", "替代"), ("Superseded by", "被替代")),
+    "reports_on": (("Reports on", "报道对象"), ("Reported on by", "相关报道")),
+    "translates": (("Translation of", "译自"), ("Translated as", "译本")),
+}
 
 
 async def _rows(db, sql, params=None):
@@ -57,14 +72,20 @@ def header_fields(doc):
     out = []
     for column, en, zh in HEADER_FIELDS:
         value = doc.get(column)
-        if value in (None, ""):
-            continue
+        if value in (None, "") or column == "doc_number_printed" and value == doc.get("doc_number"):
+            continue  # (the number as printed only where it differs: a translation's romanised number)
         if column == "language":
             value = " · ".join(LANGUAGE_NAMES.get(value, (value, value)))
         elif column == "translation":
             note = cite.translation_note(doc, "en")
             value = (note[0].upper() + note[1:]) if note else "Original"
             value += f" · {cite.translation_note(doc, 'zh') or TRANSLATION_ZH['original']}"
+        elif column == "status":
+            value = f"{value.capitalize()} · {STATUS_ZH.get(value, value)}"
+            if doc.get("status_as_of"):
+                value += f" (as of {doc['status_as_of']})"
+            if doc.get("status_evidence"):
+                value += f": {doc['status_evidence']}"
         out.append((en, zh, value, "zh" if has_cjk(str(value)) else "en"))
     known = {c for c, _, _ in HEADER_FIELDS} | NOT_IN_HEADER
     for column, value in doc.items():
@@ -115,7 +136,12 @@ def reading_blocks(sections, clauses, indicators=()):
 
 
 async def related_documents(db, doc):
-    """Documents this one is about (a report's subject, a translation's original) and those about it."""
+    """What this document says of others and what others say of it (relations), one entry per kind and
+    document or external node: {'relation': (en, zh), 'id' (None for a node outside the corpus), 'title',
+    'language', 'mentions', 'clause_id' (where the text says it), 'kind', 'direction'}. Without a relations
+    table, the manifest's about list."""
+    if await db.table_exists("relations"):
+        return await _relations_of(db, doc["id"])
     import json
     about = json.loads(doc.get("about") or "[]") if isinstance(doc.get("about"), str) else (doc.get("about") or [])
     out = []
@@ -126,6 +152,61 @@ async def related_documents(db, doc):
                                "where a.value = :id order by d.manifest_position", {"id": doc["id"]}):
         out.append({**row, "relation": ("Reported on by", "相关报道")})
     return out
+
+
+_OUTGOING = """
+select r.kind, r.to_document_id as id, coalesce(d.title, r.target_title, r.target_number) as title,
+  coalesce(d.language, case when r.target_title glob '*[一-龥]*' then 'zh' else 'en' end) as language,
+  count(*) as mentions, min(r.evidence_clause_id) as clause_id, r.target_key
+from relations r left join documents d on d.id = r.to_document_id
+where r.document_id = :id
+group by r.kind, coalesce(r.to_document_id, r.target_key)
+order by min(coalesce(r.evidence_start, -1)), r.kind
+"""
+_INCOMING = """
+select r.kind, r.document_id as id, d.title, d.language, count(*) as mentions, min(r.evidence_clause_id) as clause_id
+from relations r join documents d on d.id = r.document_id
+where r.to_document_id = :id and r.document_id != :id
+group by r.kind, r.document_id
+order by d.manifest_position, r.kind
+"""
+
+
+async def _relations_of(db, doc_id):
+    out = []
+    for row in await _rows(db, _OUTGOING, {"id": doc_id}):
+        out.append({**row, "direction": "out", "relation": RELATION_LABELS.get(row["kind"], ((row["kind"], ""),) * 2)[0]})
+    for row in await _rows(db, _INCOMING, {"id": doc_id}):
+        out.append({**row, "direction": "in", "relation": RELATION_LABELS.get(row["kind"], ((row["kind"], ""),) * 2)[1]})
+    return out
+
+
+async def version_of(db, doc_id):
+    """The build the document's current text is from (its latest document_versions row), or None."""
+    if not await db.table_exists("document_versions"):
+        return None
+    return await _one(db, "select generation, built_at, change from document_versions where document_id = :id "
+                          "order by generation desc limit 1", {"id": doc_id})
+
+
+async def aligned_with(db, table, item_id):
+    """The units a clause or section is aligned with in a translation or an original: [{'id', 'table',
+    'document_id', 'language', 'text', 'numbers_note', 'confidence', 'role'}] (role: 'translation' or
+    'original'), [] when it is in no alignment."""
+    if not await db.table_exists("alignments"):
+        return []
+    rows = await _rows(db, """
+select a.translation_table as "table", a.translation_id as id, a.document_id, d.language, a.translation_text as text,
+  a.numbers_note, a.confidence, 'translation' as role, a.document_id as translation_id
+from alignments a join json_each(a.original_ids) o join documents d on d.id = a.document_id
+where a.original_table = :table and o.value = :id and a.translation_id is not null
+union all
+select a.original_table, a.original_id, a.original_document_id, d.language, a.original_text, a.numbers_note,
+  a.confidence, 'original', a.document_id
+from alignments a join json_each(a.translation_ids) t join documents d on d.id = a.original_document_id
+where a.translation_table = :table and t.value = :id and a.original_id is not null
+""", {"table": table, "id": item_id})
+    return rows
 
 
 async def section_context(db, section_id):
@@ -151,6 +232,7 @@ async def section_context(db, section_id):
         "previous": sections[i - 1] if i > 0 else None,
         "next": sections[i + 1] if i + 1 < len(sections) else None,
         "parent": next((s for s in sections if s["id"] == section.get("parent_id")), None),
+        "aligned": await aligned_with(db, "sections", section_id),
     }
 
 
@@ -175,6 +257,8 @@ async def clause_context(db, clause_id):
         "next": next((n for n in neighbours if n["position"] > clause["position"]), None),
         "figures": figures, "dates": dates, "measures": measures,
         "source_fragment": cite.text_fragment_url(doc.get("source_url"), clause["text"]),
+        "version": await version_of(db, doc["id"]),
+        "aligned": await aligned_with(db, "clauses", clause_id),
     }
 
 
@@ -248,6 +332,11 @@ def prepare_jinja2_environment(env):
             value = int(value)
         return f"{value:,}" if isinstance(value, (int, float)) else str(value)
 
+    def translation_note(doc, lang="en"):
+        """'unofficial English translation by …' / '…, 译（非官方英文译本）'; '' for an original."""
+        return cite.translation_note(doc, lang) or ""
+
     env.globals["type_labels_zh"] = TYPE_LABELS_ZH
+    env.filters["translation_note"] = translation_note
     env.filters["fit"] = fit
     env.filters["plain_number"] = plain_number

@@ -182,6 +182,7 @@ def build_query(match, phrase, number, chosen):
     ranked = f"""with phrase as (select rowid as rid from clauses_fts where clauses_fts match :phrase)
 select c.rowid as rid, c.id as clause, c.document_id as document, c.text, c.language, c.section_id,
   d.type, d.title as document_title, (select heading from sections s where s.id = c.section_id) as section,
+  d.translation, d.translator, d.source_name,
   h.states_number, h.rid in (select rid from phrase) as exact_phrase, h.score
 {body}
 order by h.states_number desc, exact_phrase desc, coalesce(h.score, 0), c.sort_key

@@ -35,14 +35,19 @@ def corpus_lines():
             for line in decode_bytes(entry["path"].read_bytes(), entry["path"]).splitlines()]
 
 
+# What builds did, not what they built: the build's record and the id history (the same corpus built with and
+# without a database before it has the same rows, and a different history).
+HISTORY_TABLES = ("build_info", "build_log", "id_aliases", "document_versions")
+
+
 def dump_database(path):
-    """Every row of every table but build_info and build_log (what the build did, not what it built), order-free, plus the search index keyed by clause id
+    """Every row of every table but HISTORY_TABLES, order-free, plus the search index keyed by clause id
     (rowids may differ between builds that are otherwise equal). documents.file_stat is left out: it records
     the files' times on this disk, not what was built from them."""
     conn = sqlite3.connect(path)
     tables = [t for (t,) in conn.execute(
         "select name from sqlite_master where type = 'table' and name not like 'clauses_fts%' "
-        "and name not in ('build_info', 'build_log')")]
+        f"and name not in ({', '.join(repr(t) for t in HISTORY_TABLES)})")]
 
     def columns(table):
         return ", ".join(f"[{c}]" for (_, c, *_) in conn.execute(f"pragma table_info([{table}])")

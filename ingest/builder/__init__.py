@@ -46,7 +46,8 @@ def build(corpus_dir=REPOSITORY_CORPUS, db_path=DEFAULT_DB, jobs=None, progress=
         if plan.mode == "full":
             temp = store.temp_path()
             try:
-                write_build(temp, entries, plan, curated, jobs, progress)
+                # The served database, when whole and ours, holds the id history the new file carries on.
+                write_build(temp, entries, plan, curated, jobs, progress, history=served if previous else None)
                 os.replace(temp, slot)
             finally:
                 temp.unlink(missing_ok=True)

@@ -12,6 +12,8 @@ import sqlite_utils
 from .. import search
 from ..schema import INDEXES, ensure_schema
 from . import derived
+from .aliases import IdKeeper
+from .related import refresh_related
 from .plan import input_hash
 from .rows import insert_rows
 from .workers import IN_FLIGHT_PER_WORKER, iter_processed
@@ -24,16 +26,20 @@ PAGE_SIZE = 16 * 1024
 # Tables filled from per-document rows, in foreign-key order, and per-document rows of curated tables.
 DOCUMENT_TABLES = ("documents", "sections", "clauses", "indicators", "dates", "figures", "figure_indicators",
                    "table_rows", "links", "chrome_lines")
-PER_DOCUMENT_EXTRAS = ("glossary_counts", "clause_measures")
+PER_DOCUMENT_EXTRAS = ("glossary_counts", "clause_measures", "relations")
 
 
-def write_build(path, entries, plan, curated, jobs, progress, served=None, catch_up=()):
+def write_build(path, entries, plan, curated, jobs, progress, served=None, catch_up=(), history=None):
     """Write the plan into path: a new file (plan.mode full), or the other slot brought up to date from the
-    served database plus the documents of catch_up (changed since the slot was last written)."""
+    served database plus the documents of catch_up (changed since the slot was last written). history: the
+    served database a full build reads the id history from (an incremental build reads it from served)."""
     full = plan.mode == "full"
     processed = iter_processed(plan.to_process, curated, jobs)
     head = list(itertools.islice(processed, jobs * IN_FLIGHT_PER_WORKER))
     conn = sqlite3.connect(path, uri=True) if full else _connect_for_update(path, served)
+    attached = served is not None or history is not None
+    if full and history is not None:
+        conn.execute("ATTACH DATABASE ? AS served", [f"file:{history}?mode=ro"])
     db = sqlite_utils.Database(conn)
     conn.execute("PRAGMA synchronous = OFF")  # the file is flushed before it is served (store.publish)
     if full:  # both before the first table, the page size first: SQLite ignores it once auto_vacuum is set
@@ -44,6 +50,7 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
         conn.execute("PRAGMA journal_mode = DELETE")  # a killed update is rolled back when the slot is next opened
     # A full build fills empty tables: building each index once at the end is cheaper than keeping it sorted.
     ensure_schema(db, indexes={} if full else INDEXES)
+    ids = IdKeeper(conn, plan.generation, attached)
     # FTS5 collects new entries in memory and writes them out as a segment each time they pass 'hashsize'
     # (1 MB by default); segments are then merged, again and again. At 64 MB a large build writes few segments.
     # The memory is bounded by the setting, not by the corpus. Stored in the table, so rebuilds use it too.
@@ -61,6 +68,7 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
             doc = rows["documents"][0]
             doc["input_sha256"] = input_hash(entry, doc["sha256"])
             doc["file_stat"] = plan.files[entry["id"]][1]
+            ids.keep(entry["id"], rows)
             insert_document(conn, rows, positions[entry["id"]])
             progress(done, len(plan.to_process))
         # figure_links is refilled from scratch in a full build, after the other tables: its indexes come last.
@@ -74,6 +82,10 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
         derived.relink_figures(conn, relink, changed)
         ensure_schema(db)
         derived.record_build(db, plan)
+        for doc_id in sorted(ids.served_documents() - set(positions)):
+            ids.retire(doc_id)
+        ids.record()
+        refresh_related(conn, curated.glossary, None if full else changed)
     if full:
         # Merge the search index into one segment, then give back the pages the merges freed. A VACUUM would
         # also defragment, but it rewrites the whole file for 1% of its size.
@@ -81,7 +93,7 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
         conn.commit()
         conn.executescript("PRAGMA incremental_vacuum;")  # execute() would free one page only
         conn.execute("PRAGMA journal_mode = DELETE")
-    if served is not None:
+    if attached:
         conn.execute("DETACH DATABASE served")
     conn.close()
 

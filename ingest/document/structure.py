@@ -32,7 +32,7 @@ _EN_MARKERS = [
 ]
 MARKERS = {"zh": _ZH_MARKERS, "en": _EN_MARKERS}
 _DOC_NUMBER = re.compile(
-    r"^(?P<agency>\S(?:.{0,18}\S)?)\s*[〔\[［(（](?P<year>(?:19|20)\d\d)[〕\]］)）]\s*(?:No\.\s*)?(?P<sequence>\d{1,5})\s*号?$")
+    r"^(?P<agency>\S(?:.{0,38}\S)?)\s*[〔\[［(（](?P<year>(?:19|20)\d\d)[〕\]］)）]\s*(?:No\.\s*)?(?P<sequence>\d{1,5})\s*号?$")
 _TERMINAL = re.compile(r"[。！？；：:.!?;,，]$|[。.!?][\"”’']$")
 TERMINAL = _TERMINAL
 _TABLE_ROW = re.compile(r"\|")

@@ -14,10 +14,16 @@ CHROME_MARKERS = ["京ICP备", "打印", "[ad_1]", "[ad_2]", "Zhifan", "E-mail",
 
 
 def test_corpus_files_are_the_seeds_byte_for_byte():
-    # tests/gold/seeds.sha256 is `sha256sum` of ../shared/seeds/*.txt, the read-only originals.
+    # tests/gold/seeds.sha256 is `sha256sum` of ../shared/seeds/*.txt, the read-only originals. The corpus also
+    # holds this project's own translation of the notice (translation_of), the file its alignment gold was
+    # written against.
     recorded = dict(line.split()[::-1] for line in (ROOT / "tests" / "gold" / "seeds.sha256").read_text().splitlines())
-    corpus = {hashlib.sha256(e["path"].read_bytes()).hexdigest() for e in load_manifest(ROOT / "corpus")}
+    entries = load_manifest(ROOT / "corpus")
+    corpus = {hashlib.sha256(e["path"].read_bytes()).hexdigest() for e in entries if not e["translation_of"]}
     assert len(recorded) == 5 and corpus == set(recorded.values())
+    own = [e for e in entries if e["translation_of"]]
+    assert [e["path"].name for e in own] == ["cnipa-2020-37-translation.en.txt"]
+    assert own[0]["path"].read_bytes() == (ROOT / "tests" / "fixtures" / "translation" / own[0]["path"].name).read_bytes()
     seeds = ROOT.parent / "shared" / "seeds"  # beside the clone in CI: check the record against them too
     if seeds.is_dir():
         assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in seeds.glob("*.txt")} == recorded
@@ -188,8 +194,10 @@ def test_manifest_covers_required_fields():
     entries = load_manifest(ROOT / "corpus")
     by_id = {e["id"]: e for e in entries}
     assert set(by_id) == {"cnipa-2020-37", "ip-talent-plan-2021", "news-2020-ip-services-employment",
-                          "news-2024-ip-talent-scale", "news-2021-beijing-overseas-talent"}
+                          "news-2024-ip-talent-scale", "news-2021-beijing-overseas-talent", "cnipa-2020-37-en"}
     assert by_id["news-2020-ip-services-employment"]["about"] == ["cnipa-2020-37"]
+    assert (by_id["cnipa-2020-37-en"]["translation_of"], by_id["cnipa-2020-37-en"]["translator"],
+            by_id["cnipa-2020-37-en"]["translation"]) == ("cnipa-2020-37", "policy-kb project", "unofficial translation")
     assert by_id["news-2024-ip-talent-scale"]["about"] == ["ip-talent-plan-2021"]
 
 

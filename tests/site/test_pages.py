@@ -28,7 +28,8 @@ async def _pages(db):
     for table in TABLES:
         pages.append((f"/policy/{table}", [META["databases"]["policy"]["tables"][table].get("title", table)[:20]]))
         pk = next((c[1] for c in db.execute(f"pragma table_info([{table}])") if c[5]), "id")  # its primary key
-        if table in ("figure_mentions", "measure_comparison", "indicator_series", "indicator_conflicts"):  # views
+        if table in ("figure_mentions", "measure_comparison", "indicator_series", "indicator_conflicts",
+                     "cited_outside_corpus"):  # views
             continue
         row = db.execute(f"select {pk} from [{table}] order by length({pk}) desc limit 1").fetchone()
         if row is None:  # links: the corpus is text files
@@ -136,7 +137,7 @@ def changed_db(db_path, tmp_path_factory):
     path = tmp_path_factory.mktemp("changed") / "policy.db"
     shutil.copyfile(db_path, path)
     conn = sqlite3.connect(path)
-    for column in ("doc_number", "doc_number_agency", "doc_number_year", "doc_number_sequence"):
+    for column in ("doc_number", "doc_number_printed", "doc_number_agency", "doc_number_year", "doc_number_sequence"):
         conn.execute(f"alter table documents drop column {column}")
     conn.execute("alter table documents add column validity text")
     conn.execute("update documents set validity = '有效 in force' where id = 'cnipa-2020-37'")

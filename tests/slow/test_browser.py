@@ -243,6 +243,9 @@ AXE_PAGES = {
     "figure": "/policy/figures/news-2020-ip-services-employment-s1-p4-c10-f1",
     "date": "/policy/dates/cnipa-2020-37-s5-p1-c2-d1",
     "clauses-table": "/policy/clauses",
+    "document-relations": "/policy/documents/cnipa-2020-37",
+    "translated-clause": "/policy/clauses/cnipa-2020-37-en-s5-p1-c4",
+    "side-by-side": "/policy/side-by-side/cnipa-2020-37-en",
 }
 
 

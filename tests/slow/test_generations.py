@@ -39,12 +39,15 @@ def _build(corpus, db, quiet):
 
 
 async def _client(base, clause_id, stop, pages, seed):
-    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+    # Each build rewords the marked clause, which then takes a new id (an id names one text forever): its first
+    # id redirects (301) to the clause's id in the build served, and the clients follow, as browsers do.
+    async with httpx.AsyncClient(base_url=base, timeout=30, follow_redirects=True) as client:
         i = seed
         while not stop.is_set():
             i += 1
             if i % 2:  # a clause page: its text (one query), its document's title and citation (others)
                 r = await client.get(f"/policy/clauses/{clause_id}")
+                assert all(h.status_code == 301 for h in r.history)
             else:  # the document's row with its clauses, as JSON from one page's several queries
                 r = await client.get(f"/policy/documents/{DOC}")
             pages.append((time.monotonic(), r.status_code, sorted(set(MARK.findall(r.text)))))

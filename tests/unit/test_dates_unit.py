@@ -145,7 +145,8 @@ def test_tag_signature_date(text, lang, expected):
 
 def test_a_signature_is_found_only_where_a_whole_short_line_is_one_date():
     signatures = [line for line, lang in corpus_lines() if tag_signature_date(line, lang)]
-    assert signatures == ["2020年4月23日", "December 31, 2021"]
+    # (April 23, 2020 signs this project's English translation of the notice.)
+    assert signatures == ["2020年4月23日", "December 31, 2021", "April 23, 2020"]
     assert tag_signature_date("二〇二〇年四月二十三日", "zh")["date_start"] == "2020-04-23"
     assert tag_signature_date("2020年4月23日前", "zh") is None  # a limit, not a signature
     assert tag_signature_date("2020年", "zh") is None  # not a day
