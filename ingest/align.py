@@ -17,7 +17,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from .lexicon import EN_CARDINALS, MONTHS
+from .lexicon import EN_CARDINALS, EN_SCALES, MONTH_NAMES, MONTHS, ZH_DIGITS, ZH_LARGE_SCALES, ZH_SMALL_SCALES
 from .taggers.glossary import count_terms
 
 # Bead priors. Gale and Church's (0.89, 0.0099, 0.089 for 1-1, 1-0/0-1, 2-1/1-2) come from parliamentary
@@ -35,14 +35,13 @@ BAND = 60  # units off the diagonal the programme looks at (a translation keeps 
 
 _SEGMENT_END = re.compile(r"；|;(?=\s|$)")
 _ARABIC = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_ZH_SCALE = {"万": 10_000, "亿": 100_000_000}
-_EN_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_ZH_NUMERALS = re.compile(r"[零〇一二两三四五六七八九十百千]+")
-_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_SCALE = ZH_LARGE_SCALES
+_EN_SCALE = EN_SCALES
+_ZH_NUMERALS = re.compile("[" + "".join(ZH_DIGITS) + "".join(ZH_SMALL_SCALES) + "]+")
+_ZH_DIGIT = ZH_DIGITS
 # Month names capitalised, as dates print them (the modal verb may is no month); a short form (Sept., Oct)
 # only with its full stop or before a day.
-_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
+_FULL_MONTHS = tuple(MONTH_NAMES)
 _MONTH_WORD = re.compile(
     r"\b(" + "|".join(m.capitalize() for m in _FULL_MONTHS) + r")\b"
     r"|\b(" + "|".join(sorted((m.capitalize() for m in MONTHS if m not in _FULL_MONTHS), key=len, reverse=True))
@@ -108,7 +107,7 @@ def heading_ordinal(number: str | None) -> int | None:
 
 def _zh_numeral(text):
     """一 -> 1, 十四 -> 14, 二十 -> 20, 一百二十 -> 120, 二〇二〇 -> 2020; None for what it cannot read."""
-    if not text or any(c not in _ZH_DIGIT and c not in "十百千" for c in text):
+    if not text or any(c not in _ZH_DIGIT and c not in ZH_SMALL_SCALES for c in text):
         return None
     if all(c in _ZH_DIGIT for c in text):
         return int("".join(str(_ZH_DIGIT[c]) for c in text)) if len(text) > 1 else _ZH_DIGIT[text]
@@ -117,7 +116,7 @@ def _zh_numeral(text):
         if c in _ZH_DIGIT:
             digit = _ZH_DIGIT[c]
         else:
-            scale = {"十": 10, "百": 100, "千": 1000}[c]
+            scale = ZH_SMALL_SCALES[c]
             total += (1 if digit is None else digit) * scale
             digit = None
     return total + (digit or 0)

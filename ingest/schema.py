@@ -147,7 +147,7 @@ TABLES = {
          "evidence_id": str},
         "id", [("document_id", "documents", "id")],
     ),
-    # Id history (ingest/builder/aliases.py): every id a build published and no longer serves, with its
+    # Id history (ingest/ids.py, ingest/builder/aliases.py): every id a build published and no longer serves, with its
     # successor or none; and each document's content hash whenever it changes.
     "id_aliases": (
         {

@@ -2,7 +2,7 @@
 found by equal content, else similar text, in document order (items invented for these tests)."""
 import pytest
 
-from ingest.builder.aliases import (PUBLISHED, apply_ids, assign_ids, content_hash, items_of, match_items,
+from ingest.ids import (PUBLISHED, apply_ids, assign_ids, content_hash, items_of, match_items,
                                     rewrite_id, successors)
 
 
