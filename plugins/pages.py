@@ -8,6 +8,7 @@ other facts when it does not; a column that is missing is simply not shown.
 from datasette import hookimpl
 
 from ingest import cite
+from ingest.validity import STATUS_ZH
 from ingest.normalise import has_cjk
 
 # Document columns shown in the header, in this order, with English and Chinese labels.
@@ -42,8 +43,6 @@ TYPE_LABELS_ZH = {"notice": "通知", "plan": "规划", "news": "新闻", "repor
                   "opinion": "意见", "measures": "办法"}
 TRANSLATION_ZH = {"original": "原文", "official translation": "官方译本", "unofficial translation": "非官方译本",
                   "machine translation": "机器翻译"}
-STATUS_ZH = {"in force": "现行有效", "expired": "已失效", "superseded": "已被替代", "not yet in force": "尚未施行",
-             "not applicable": "不适用"}
 # How a relation reads from the document it starts at, and from the document it points to (relations.kind).
 RELATION_LABELS = {
     "cites": (("Cites", "引用"), ("Cited by", "被引用")),
