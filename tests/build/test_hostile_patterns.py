@@ -57,6 +57,7 @@ def test_nested_repeats_that_hang_re_do_not_hang_the_build(corpus_copy, tmp_path
     assert seconds < 60
 
 
+@pytest.mark.slow  # runs into the 2 s pattern timeout
 @pytest.mark.parametrize("jobs", JOBS)
 def test_a_pattern_that_backtracks_without_end_fails_the_build_naming_it(corpus_copy, tmp_path, jobs):
     [line] = add_hostile_category(corpus_copy, [BACKTRACKING[0]])

@@ -1,3 +1,4 @@
+import pytest
 """Incremental builds: only what changed is redone, and the result equals a full build."""
 import hashlib
 import importlib.util
@@ -96,6 +97,7 @@ def _stat(path):
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
+@pytest.mark.slow  # waits out the two-second stat window
 def test_file_stats_spare_rereading_unchanged_files_but_catch_every_change(corpus_copy, tmp_path):
     time.sleep(RECENT_CHANGE_NS / 1e9 + 0.1)  # let the copied files age past the racy window
     db = tmp_path / "p.db"

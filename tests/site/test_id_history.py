@@ -129,6 +129,7 @@ def test_untouched_documents_keep_their_ids(edited):
         {k: v for k, v in after.items() if "cnipa-2020-37-s" not in k[1] and k[0] != "documents"}
 
 
+@pytest.mark.slow  # two more builds
 async def test_a_full_rebuild_keeps_the_history(edited, tmp_path):
     corpus, db, before, after = edited
     conn = sqlite3.connect(db)
@@ -152,6 +153,7 @@ async def test_a_full_rebuild_keeps_the_history(edited, tmp_path):
     conn.close()
 
 
+@pytest.mark.slow  # three builds
 async def test_undoing_the_edit_brings_the_first_ids_back(tmp_path):
     corpus, db = tmp_path / "corpus", tmp_path / "policy.db"
     shutil.copytree(CORPUS, corpus)

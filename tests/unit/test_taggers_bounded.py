@@ -13,6 +13,7 @@ from ingest.taggers.figures import tag_figures
 LONG = 400_000  # characters: a "clause" no sentence splitter would leave, as a broken file can
 
 
+@pytest.mark.slow  # tags 200-400 KB clauses
 @pytest.mark.parametrize("lang, unit, length", [
     ("en", "1,000 jobs\u2028", LONG),  # no sentence punctuation: one clause (36 s before)
     ("en", "more than 1,000 jobs by 2025 ", LONG // 2),  # a date with each number, tied to it as a goal
