@@ -113,7 +113,11 @@ def iter_processed(entries, curated, jobs):
     try:
         pending = collections.deque()
         for number, batch in enumerate(batches):
-            pending.append((number, pool.submit(_process_in_worker, number, batch)))
+            try:
+                pending.append((number, pool.submit(_process_in_worker, number, batch)))
+            except BrokenProcessPool:
+                # The pool can be found broken when the next batch is handed over, before any result is read.
+                raise _died(pending, batches, states, handing_over=number) from None
             if len(pending) >= window:
                 yield from _results(pending, batches, states)
         while pending:
@@ -130,10 +134,15 @@ def _results(pending, batches, states):
     try:
         results = future.result()
     except BrokenProcessPool:
-        started = [n for n, _ in pending if states[n] == BEING_PROCESSED] or [n for n, _ in pending]
-        raise worker_died([entry for n in started for entry in batches[n]]) from None
+        raise _died(pending, batches, states) from None
     pending.popleft()
     return zip(batches[number], results)
+
+
+def _died(pending, batches, states, handing_over=None):
+    """worker_died for the batches being processed, else those in flight, else the one being handed over."""
+    started = [n for n, _ in pending if states[n] == BEING_PROCESSED] or [n for n, _ in pending] or [handing_over]
+    return worker_died([entry for n in started for entry in batches[n]])
 
 
 def worker_died(in_flight):
