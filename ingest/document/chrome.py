@@ -4,11 +4,13 @@ The rules are data (corpus/chrome.yml): they name kinds of chrome (breadcrumbs, 
 links), not documents, and match folded text (simplified, half-width, lower case), so they hold on pages from
 sites nobody tuned them for. The source file keeps its chrome; the rules keep it out of clauses.
 """
+import functools
 import re
 from typing import NamedTuple
 
 from .. import lexicon
 from ..errors import CorpusError
+from ..literals import LiteralSet, pattern_screens
 from ..manifest import read_yaml
 from ..normalise import normalise
 
@@ -30,6 +32,9 @@ class Rule(NamedTuple):
     patterns: tuple  # compiled, matched against the folded line
     published: bool  # the line dates the page (a dateline or byline)
     line: int  # where the rule is written in chrome.yml, for messages
+    # Per pattern, words one of which every match holds (literals.pattern_screens), or None when there are none:
+    # a line holding none of them is not tried against the pattern.
+    screens: tuple = ()
 
 
 class ChromeRules(NamedTuple):
@@ -38,6 +43,7 @@ class ChromeRules(NamedTuple):
     tool_words: frozenset
     tool_name: str | None
     examples: tuple  # (rule name, line, should it match) for the tests
+    screen_words: LiteralSet | None = None  # every screen's words, found in a line in one pass
 
 
 def fold(text: str) -> str:
@@ -76,8 +82,10 @@ def load_chrome_rules(path) -> ChromeRules:
             compiled = tuple(re.compile(_expand(p), re.IGNORECASE) for p in patterns)
         except re.error as e:
             raise CorpusError(path, f"rule {item['name']!r}: bad pattern: {e}", line=line)
-        rules.append(Rule(item["name"], item["kind"], compiled, bool(item.get("published")), line))
-    return ChromeRules(tuple(rules), frozenset(tool_words), tool_name, tuple(examples))
+        screens = tuple(next(iter(pattern_screens(p.pattern)), None) for p in compiled)
+        rules.append(Rule(item["name"], item["kind"], compiled, bool(item.get("published")), line, screens))
+    words = {w for rule in rules for screen in rule.screens if screen for w in screen}
+    return ChromeRules(tuple(rules), frozenset(tool_words), tool_name, tuple(examples), LiteralSet(words))
 
 
 def _expand(pattern):
@@ -88,7 +96,15 @@ def _expand(pattern):
 def _is_tools_line(folded, tool_words):
     """True when the line holds words and every one of them is page-tool words, maybe glued (打印关闭, aaaprint)."""
     tokens = _TOKEN.findall(folded)
-    return bool(tokens) and all(_made_of(token, tool_words) for token in tokens)
+    # Most lines are text, whose first word starts with no tool word: one regex match says so.
+    if not tokens or not _tool_word_start(tool_words).match(tokens[0]):
+        return False
+    return all(_made_of(token, tool_words) for token in tokens)
+
+
+@functools.lru_cache(maxsize=4)
+def _tool_word_start(tool_words):
+    return re.compile("|".join(map(re.escape, sorted(tool_words, key=len, reverse=True))) or "(?!)")
 
 
 def _made_of(token, words, limit=12):
@@ -106,12 +122,15 @@ def line_rule(text: str, rules: ChromeRules) -> Rule | None:
         return None
     folded = fold(text)
     sentence = _FULL_STOP.search(text) is not None
+    present = rules.screen_words.present(folded) if rules.screen_words is not None else None
     for rule in rules.rules:
         # A line that dates the page is a label and a date; one that ends in a full stop is a sentence of the
         # text that happens to open with such a label (时间：2025年6月12日9:00—16:00。 in a notice).
         if rule.published and sentence:
             continue
-        if any(p.search(folded) for p in rule.patterns):
+        screens = rule.screens or (None,) * len(rule.patterns)
+        if any((screen is None or present is None or not screen.isdisjoint(present)) and p.search(folded)
+               for p, screen in zip(rule.patterns, screens)):
             return rule
     if rules.tool_words and _is_tools_line(folded, rules.tool_words):
         return Rule(rules.tool_name, "tools", (), False, 0)
