@@ -69,12 +69,20 @@ def read_userdict(path) -> list[tuple]:
     return entries
 
 
-@functools.lru_cache(maxsize=4)
 def get_tokenizer(userdict: tuple | None = None) -> Segmenter:
-    """The Segmenter with a user dictionary's entries (read_userdict), by default the repository corpus's."""
-    if userdict is None:
-        path = REPOSITORY_CORPUS / USERDICT
-        userdict = tuple(read_userdict(path)) if path.is_file() else ()
+    """The Segmenter with a user dictionary's entries (read_userdict), by default the repository corpus's. One
+    Segmenter per dictionary: asked for by its entries or by default, the same dictionary is loaded once."""
+    return _segmenter(tuple(_repository_userdict() if userdict is None else userdict))
+
+
+@functools.lru_cache(maxsize=1)
+def _repository_userdict() -> tuple:
+    path = REPOSITORY_CORPUS / USERDICT
+    return tuple(read_userdict(path)) if path.is_file() else ()
+
+
+@functools.lru_cache(maxsize=4)
+def _segmenter(userdict: tuple) -> Segmenter:
     return Segmenter(userdict)
 
 
