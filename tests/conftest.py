@@ -20,6 +20,20 @@ SLOW = Path(__file__).resolve().parent / "slow"
 os.environ.setdefault("POLICY_KB_QUIET_SECONDS", "0")
 
 
+FAST_LAYER = "not slow"
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which turns a number of workers into their processes
+def pytest_cmdline_main(config):
+    """The fast layer (-m "not slow") spreads its tests over one worker process per core (pytest-xdist), unless
+    the caller chose a number of workers (-n). Its tests share nothing but read-only session builds, each
+    worker making its own. The slow layer stays in one process: it times servers and kills builds, and two of
+    its tests at once would measure each other."""
+    if (config.option.markexpr.strip() == FAST_LAYER and config.pluginmanager.hasplugin("xdist")
+            and config.option.numprocesses is None and not os.environ.get("PYTEST_XDIST_WORKER")):
+        config.option.numprocesses = min(os.cpu_count() or 1, 4)
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if SLOW in Path(item.fspath).parents:
