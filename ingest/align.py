@@ -37,6 +37,7 @@ _SEGMENT_END = re.compile(r"；|;(?=\s|$)")
 _ARABIC = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ZH_SCALE = ZH_LARGE_SCALES
 _EN_SCALE = EN_SCALES
+_EN_SCALE_AFTER = re.compile(r"\s*(" + "|".join(sorted(EN_SCALES, key=len, reverse=True)) + r")\b", re.I)
 _ZH_NUMERALS = re.compile("[" + "".join(ZH_DIGITS) + "".join(ZH_SMALL_SCALES) + "]+")
 _ZH_DIGIT = ZH_DIGITS
 # Month names capitalised, as dates print them (the modal verb may is no month); a short form (Sept., Oct)
@@ -139,7 +140,7 @@ def numbers_in(text: str, lang: str):
             soft.add(_number(value))
             value *= _ZH_SCALE[rest[0]]
         elif lang == "en":
-            word = re.match(r"\s*(thousand|million|billion)\b", rest, re.I)
+            word = _EN_SCALE_AFTER.match(rest)
             if word:
                 soft.add(_number(value))
                 value *= _EN_SCALE[word.group(1).lower()]
