@@ -61,6 +61,7 @@ EN_QUALIFIERS_BEFORE = {
     "roughly": "approx", "close to": "approx", "some": "approx", "an estimated": "approx", "approx.": "approx",
     "less than": "lt", "fewer than": "lt", "under": "lt", "below": "lt",
     "up to": "lte", "no more than": "lte", "not more than": "lte", "not exceeding": "lte", "at most": "lte",
+    "not exceed": "lte", "not to exceed": "lte",  # "shall not exceed 3,000 yuan": a cap, not "more than"
     "a maximum of": "lte",
 }
 EN_QUALIFIERS_AFTER = {
@@ -177,8 +178,11 @@ ZH_QUALIFIERS_BEFORE = {
 # After the number (and its measure word): 以上 is "or more" in official Chinese usage, which includes the
 # number, as 以下 and 以内 do. (Before a number, 以下 means "the following": 以下6家单位.)
 # Between a qualifier and its number: 约为1500人, 超过了, 接近于.
-ZH_QUALIFIER_COPULAS = ("为", "是", "了", "于", "达")
-ZH_QUALIFIERS_AFTER = {"以上": "gte", "以下": "lte", "以内": "lte", "左右": "approx", "上下": "approx"}
+# 约占两成: 占 (accounts for) before a share.
+ZH_QUALIFIER_COPULAS = ("为", "是", "了", "于", "达", "占")
+# 及以上/及以下 (35岁及以下: "and under") say what 以上/以下 already say, the number included.
+ZH_QUALIFIERS_AFTER = {"以上": "gte", "以下": "lte", "以内": "lte", "及以上": "gte", "及以下": "lte",
+                       "左右": "approx", "上下": "approx"}
 ZH_MORE_AFTER = "多余"  # 100多人, 300余家, 2万余人: more than the number
 # 成 after a numeral under ten is tenths: 四成 is 40 percent. These words open with 成 and are not tenths.
 ZH_TENTHS = "成"

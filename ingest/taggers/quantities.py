@@ -153,6 +153,10 @@ ZH_QUALIFIER_AFTER = re.compile(r"\s?(?P<q>" + alternation(lexicon.ZH_QUALIFIERS
 # The qualifier, maybe with a copula after it: 约1500人, 约为1500人, 超过了.
 ZH_QUALIFIER_BEFORE = re.compile("(?P<q>" + alternation(lexicon.ZH_QUALIFIERS_BEFORE) + r")(?:" +
                                  alternation(lexicon.ZH_QUALIFIER_COPULAS) + r")?\s*$")
+# A share's qualifier may stand before what it is a share of: 不少于当年新增岗位的50%. Two-character qualifiers
+# only: 近 and 超 also open words (近年来的, 超市的).
+ZH_QUALIFIER_OVER_SHARE = re.compile(
+    "(?P<q>" + alternation(q for q in lexicon.ZH_QUALIFIERS_BEFORE if len(q) > 1) + r")[\u4e00-\u9fff]{1,12}的\s*$")
 ZH_VAGUE_BEFORE = re.compile(alternation(lexicon.ZH_VAGUE_BEFORE) + "$")
 ZH_NOUN_FLAGS = ("n", "vn", "j", "nz", "an", "ng", "l")
 ZH_ADJ_FLAGS = ("a", "b")
@@ -737,7 +741,7 @@ def parse_chinese_match(text: str, m: re.Match, quoted, word_starts, original: s
             return None
         return {"start": start, "end": end, "surface": m.group(0), "tail": end, "classifier": "%",
                 "value": tidy(value[0]), "value_high": None, "unit": "percent",
-                "qualifier": find_chinese_qualifier(before, "", _window_after(text, end))}
+                "qualifier": find_chinese_qualifier(before, "", _window_after(text, end), share=True)}
     if m.group("doubling"):
         times = m.group("times")
         n = int(times) if times.isdigit() else lexicon.ZH_DIGITS[times]
@@ -805,7 +809,8 @@ def parse_chinese_match(text: str, m: re.Match, quoted, word_starts, original: s
         return None  # 这两个, 上述三项: a set already named
     multiplier = lexicon.ZH_CLASSIFIER_SCALES.get(classifier or "", 1)
     tail = end if pct else end + (more_after.end() if more_after else 0) + space + len(classifier or "")
-    qualifier = "gt" if more or more_after else find_chinese_qualifier(before, after, text[tail:tail + 8])
+    qualifier = "gt" if more or more_after else find_chinese_qualifier(before, after, text[tail:tail + 8],
+                                                                      share=bool(pct))
     if approximate and qualifier is None:
         qualifier = "approx"
     return {"start": start, "end": end, "surface": text[start:end], "tail": tail, "classifier": classifier,
@@ -844,7 +849,9 @@ def parse_chinese_tenths(text: str, m: re.Match, quoted, word_starts) -> dict | 
     value = int(n) if n.isdigit() else lexicon.ZH_DIGITS[n]
     return {"start": start, "end": end, "surface": m.group(0), "tail": end, "classifier": "%",
             "value": value * 10, "value_high": None, "unit": "percent",
-            "qualifier": find_chinese_qualifier(_window_before(text, start), _window_after(text, end), "")}
+            # 成 is its own measure word: what follows it may qualify it (七成左右, 六成以上).
+            "qualifier": find_chinese_qualifier(_window_before(text, start), _window_after(text, end),
+                                                _window_after(text, end), share=True)}
 
 
 def match_chinese_classifier(rest: str) -> str | None:
@@ -857,10 +864,13 @@ def match_chinese_classifier(rest: str) -> str | None:
     return m.group()
 
 
-def find_chinese_qualifier(before: str, after_number: str, after_classifier: str) -> str | None:
-    """gt / gte / approx / lt / lte from 超过/近/约/不超过 before the number, 余/多 right after it, or 以上/以下/左右
-    after its measure word, with or without spaces."""
-    if (m := ZH_QUALIFIER_BEFORE.search(before[-8:])):
+def find_chinese_qualifier(before: str, after_number: str, after_classifier: str, share=False) -> str | None:
+    """gt / gte / approx / lt / lte from 超过/近/约/不超过 before the number (before what a share is of, for a
+    share), 余/多 right after it, or 以上/以下/左右 after its measure word, with or without spaces."""
+    m = ZH_QUALIFIER_BEFORE.search(before[-8:])
+    if m is None and share:
+        m = ZH_QUALIFIER_OVER_SHARE.search(before[-20:])
+    if m:
         return lexicon.ZH_QUALIFIERS_BEFORE[m.group("q")]
     if ZH_MORE_AFTER.match(after_number):
         return "gt"

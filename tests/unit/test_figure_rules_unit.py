@@ -49,6 +49,15 @@ QUALIFIERS = [
     ("en", "an estimated 7,300 trainees", [("7,300", 7300, None, "trainees", "approx")]),
     ("en", "a budget of approx. 40 million yuan", [("40 million", 40000000, None, "yuan", "approx")]),
     ("zh", "人才缺口约为800人", [("800", 800, None, "人才缺口", "approx")]),
+    # "not exceed" is a cap; 及以上/及以下 say what 以上/以下 say; 约占 (about … accounts for); after 成 as after a
+    # measure word; a share's qualifier before what it is a share of (two-character qualifiers only: 近年来).
+    ("en", "the fee shall not exceed 2,000 yuan", [("2,000", 2000, None, "yuan", "lte")]),
+    ("zh", "40岁及以下的申请人", [("40", 40, None, "years of age", "lte")]),
+    ("zh", "本科及以上学历的毕业生500人", [("500", 500, None, "毕业生", None)]),
+    ("zh", "本地企业约占四成", [("四成", 40, None, "percent", "approx")]),
+    ("zh", "研究生学历的占三成左右", [("三成", 30, None, "percent", "approx")]),
+    ("zh", "比例不低于项目总数的30%", [("30%", 30, None, "percent", "gte")]),
+    ("zh", "近年来新增岗位的30%由小微企业提供", [("30%", 30, None, "percent", None)]),
 ]
 
 # A range is one figure: value is its low bound, value_high its high bound.
