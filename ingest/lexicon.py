@@ -183,6 +183,9 @@ ZH_QUALIFIER_COPULAS = ("为", "是", "了", "于", "达", "占")
 # 及以上/及以下 (35岁及以下: "and under") say what 以上/以下 already say, the number included.
 ZH_QUALIFIERS_AFTER = {"以上": "gte", "以下": "lte", "以内": "lte", "及以上": "gte", "及以下": "lte",
                        "左右": "approx", "上下": "approx"}
+# Symbols before a number in a table cell (≥60, >90): what the words above say in running text.
+SYMBOL_QUALIFIERS = {"≥": "gte", "≧": "gte", ">": "gt", "＞": "gt", "≤": "lte", "≦": "lte", "<": "lt", "＜": "lt",
+                     "~": "approx", "～": "approx", "≈": "approx"}
 ZH_MORE_AFTER = "多余"  # 100多人, 300余家, 2万余人: more than the number
 # 成 after a numeral under ten is tenths: 四成 is 40 percent. These words open with 成 and are not tenths.
 ZH_TENTHS = "成"

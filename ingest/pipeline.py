@@ -6,9 +6,11 @@ processed in any order, in parallel, and redone one at a time.
 import bisect
 import functools
 import json
+from typing import NamedTuple
 
 from . import search
 from .document.parse import parse_document, read_source
+from .document.tables import table_figures
 from .document.structure import parse_doc_number
 from .normalise import normalise
 from .relations import relation_rows
@@ -59,6 +61,7 @@ def process_document(entry, curated):
     doc["date_check"] = check_document_dates(entry, dates)
     figures = list(_clause_figures(entry, parsed, dates, clause_dates, tokenizer, doc_date))
     figures += _indicator_figures(entry, parsed)
+    figures += _table_figures(entry, parsed, doc_date)
     figure_indicators = map_figures(figures, parsed["clauses"], clause_dates, parsed["indicators"], doc_date,
                                     entry["language"], curated.indicators, entry["title"], entry.get("issuer"))
     chrome = [{"id": f"{entry['id']}-l{c['line']}", **c} for c in parsed["chrome"]]
@@ -231,6 +234,37 @@ def _indicator_figures(entry, parsed):
         }
         for ind in parsed["indicators"]
     ]
+
+
+class _Line(NamedTuple):
+    start: int
+    text: str
+
+
+def _table_figures(entry, parsed, doc_date):
+    """Every other number a table's cells hold (an indicator row's target is an indicator figure already): the
+    openings and pay of a job fair's table, a year's counts, a plan's baseline column. Id: the table row's id
+    and the column (…-tbl1-r3-c2), so a cell keeps its id when text elsewhere changes."""
+    doc_year = int(str(doc_date)[:4]) if doc_date else None
+    taken = {ind["value_start"] for ind in parsed["indicators"]}
+    tables = {}
+    for row in parsed["table_rows"]:
+        tables.setdefault(row["table_number"], []).append(row)
+    figures = []
+    for rows in tables.values():
+        lines = [_Line(row["start"], row["text"]) for row in rows]
+        for cell in table_figures(lines, doc_year):
+            if cell["start"] in taken:
+                continue
+            row = rows[cell["ordinal"]]
+            figures.append({
+                "id": f"{row['id']}-c{cell['column']}", "document_id": entry["id"], "clause_id": None,
+                "indicator_id": None, "surface": cell["surface"], "start": cell["start"], "end": cell["end"],
+                "sentence": row["text"], "value": cell["value"], "value_high": cell["value_high"],
+                "unit": cell["unit"], "qualifier": cell["qualifier"], "kind": cell["kind"],
+                "year": cell["year"] or doc_year,
+            })
+    return figures
 
 
 def check_document_dates(entry, dates):

@@ -1,6 +1,7 @@
 """Tables printed as 'cell | cell | cell |' lines become data rows, not clauses."""
 import re
 
+from .. import lexicon
 from ..numbers import SCALES, parse_arabic, tidy
 
 _ROW_NUMBER = re.compile(r"^(\d{1,2})[.．、]\s*")
@@ -29,6 +30,126 @@ def split_cells(text: str):
     return cells
 
 
+def cell_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every cell of a '|' table line, empty ones included (as row_cells has them), with
+    offsets into the line: a column's cells line up whether or not a cell before them is empty."""
+    spans, at = [], 0
+    body_start = len(text) - len(text.lstrip())
+    body = text.strip()
+    if body.startswith("|"):
+        body, body_start = body[1:], body_start + 1
+    if body.endswith("|"):
+        body = body[:-1]
+    for raw in body.split("|"):
+        stripped = raw.strip()
+        start = body_start + at + (raw.index(stripped) if stripped else 0)
+        spans.append((start, start + len(stripped), stripped))
+        at += len(raw) + 1
+    return spans
+
+
+YEARS = (1900, 2100)  # a bare whole number in this range is read as a year
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A cell that is one number, as a table prints it: a qualifier symbol or word before or after it, a range, a
+# percent sign; thousands grouped by commas or by spaces (1 020, as SI and Hong Kong tables print them).
+_CELL_NUMBER = re.compile(
+    r"^(?P<before>" + "|".join(map(re.escape, sorted(lexicon.SYMBOL_QUALIFIERS, key=len, reverse=True))) + r")?\s*"
+    r"(?P<low>" + _NUMBER + r")(?:\s*(?:" + "|".join(map(re.escape, lexicon.ZH_RANGE_JOINERS)) + r")\s*(?P<high>"
+    + _NUMBER + r"))?\s*(?P<scale>" + "|".join(lexicon.ZH_LARGE_SCALES) + r")?\s*(?P<pct>[%％])?\s*(?P<after>" + "|".join(map(re.escape, sorted(
+        lexicon.ZH_QUALIFIERS_AFTER, key=len, reverse=True))) + r")?$")
+
+
+def cell_number(text: str):
+    """(value, high or None, qualifier or None, is a percentage) of a cell that is one number, else None."""
+    m = _CELL_NUMBER.match(text)
+    if not m:
+        return None
+    scale = lexicon.ZH_LARGE_SCALES.get(m["scale"], 1) if m["scale"] else 1
+    number = lambda s: float(s.replace(",", "").replace(" ", "")) * scale  # noqa: E731
+    qualifier = (lexicon.SYMBOL_QUALIFIERS.get(m["before"]) if m["before"]
+                 else lexicon.ZH_QUALIFIERS_AFTER.get(m["after"]) if m["after"] else None)
+    return number(m["low"]), number(m["high"]) if m["high"] else None, qualifier, bool(m["pct"])
+
+
+def _label_and_unit(text: str):
+    """A header's or label's name and its multiplier and unit word: 'Annual enrolment (10,000 persons)' ->
+    name, 10000; '从业人员（万人）' -> 从业人员, 10000; 'Monthly pay (yuan)' -> Monthly pay, 1, 'yuan'."""
+    number = _ROW_NUMBER.match(text)
+    unit = _UNIT.search(text)
+    name = text[number.end() if number else 0: unit.start() if unit else len(text)].strip()
+    if not unit:
+        return name, 1, None
+    word = unit.group(1).strip()
+    return name, *_unit_scale(word)
+
+
+_ZH_SCALE_RUN = re.compile("^[" + "".join(lexicon.ZH_SCALES) + "]+")
+
+
+def _unit_scale(word: str):
+    """(multiplier, unit word or None) of a table's unit: 万人 and 亿元 are a scale and a measure word;
+    'ten thousand', 'million yuan' and '10,000 persons' a scale and a noun; anything else is the unit."""
+    run = _ZH_SCALE_RUN.match(word)
+    if run and any(c in lexicon.ZH_LARGE_SCALES for c in run.group()):  # not 百分比, 十分
+        multiplier = 1
+        for c in run.group():
+            multiplier *= lexicon.ZH_SCALES[c]
+        rest = word[run.end():]
+        return multiplier, lexicon.ZH_CLASSIFIER_UNITS.get(rest) if rest else None
+    folded = word.lower().replace(",", "")
+    for scale in sorted(lexicon.EN_UNIT_SCALES, key=len, reverse=True):
+        if folded == scale or folded.startswith(scale + " "):
+            return lexicon.EN_UNIT_SCALES[scale], lexicon.EN_CURRENCY_AFTER.get(word[len(scale):].strip())
+    if re.match(r"10000\b", folded):
+        return 10_000, None
+    return 1, word
+
+
+def table_figures(rows, doc_year=None):
+    """Every cell of a table's data rows that is one number, as a figure: (row ordinal, cell span, value, high,
+    qualifier, unit, year, kind). rows: the table's Lines, header first.
+
+    The first column labels the row. A cell's unit is its column's header, or, under a column headed by a year
+    (an indicator table: 'Indicator | 2021 | 2025'), its row's label. Its year is that column's year, else a
+    row label that is a year, else None (the document's year is given by the caller). A value under a year
+    after the document's year is a target; any other is reported."""
+    header = cell_spans(rows[0].text)
+    header_years = [_YEAR.match(h[2]) for h in header]
+    for ordinal, line in enumerate(rows[1:], start=1):
+        cells = cell_spans(line.text)
+        if len(cells) < 2:
+            continue
+        label, label_multiplier, label_unit = _label_and_unit(cells[0][2])
+        row_year = _YEAR.match(cells[0][2])
+        for column, (start, end, text) in enumerate(cells[1:], start=1):
+            found = cell_number(text)
+            if found is None:
+                continue
+            value, high, qualifier, percent = found
+            if YEARS[0] <= value <= YEARS[1] and value.is_integer() and not (high or qualifier or percent):
+                continue  # a year (2015 under 'Founded'), as in running text, is a date, not a figure
+            year_match = header_years[column] if column < len(header_years) else None
+            if year_match:
+                name, multiplier, unit_word = label, label_multiplier, label_unit
+                year = int(year_match.group(1))
+            else:
+                heading = header[column][2] if column < len(header) else ""
+                name, multiplier, unit_word = _label_and_unit(heading)
+                year = int(row_year.group(1)) if row_year else None
+            if percent or unit_word in ("%", "％"):
+                unit, multiplier = "percent", 1
+            else:
+                unit = (lexicon.ZH_CLASSIFIER_UNITS.get(unit_word) or lexicon.EN_CURRENCY_AFTER.get(unit_word)
+                        or unit_word or name or None)
+            kind = "target" if year_match and doc_year and year > doc_year else "reported"
+            yield {
+                "ordinal": ordinal, "column": column, "line": line, "start": line.start + start,
+                "end": line.start + end, "surface": text, "value": tidy(value * multiplier),
+                "value_high": tidy(high * multiplier) if high is not None else None, "qualifier": qualifier,
+                "unit": unit, "year": year, "kind": kind,
+            }
+
+
 def parse_indicator_table(rows):
     """rows: Lines of one table, header first. Yields dicts for each data row.
 
@@ -36,7 +157,8 @@ def parse_indicator_table(rows):
     'Indicators | 2025 | Attribute' means each row's number is its 2025 target.
     """
     header = [c[2] for c in split_cells(rows[0].text)]
-    year_col = next((i for i, h in enumerate(header) if _YEAR.match(h)), None)
+    # The last year heading a column: a plan's table gives a baseline year, then the target year.
+    year_col = next((i for i, h in reversed(list(enumerate(header))) if _YEAR.match(h)), None)
     for ordinal, line in enumerate(rows[1:], start=1):
         cells = split_cells(line.text)
         if len(cells) < 2:
