@@ -23,6 +23,12 @@ _DOCUMENT = "select * from documents where id = ?"
 _SECTION = "select * from sections where id = ?"
 _CLAUSE = "select document_id, section_id, paragraph, sentence, page from clauses where id = ?"
 _INDICATOR = "select document_id, number, id from indicators where id = ?"
+# The table row a figure or date outside the clauses is in, by its offset.
+_IN_TABLE_ROW = {
+    table: f"select t.section_id, t.table_number, t.row_number from {table} x join table_rows t "
+           "on t.document_id = x.document_id and x.start >= t.start and x.start < t.end where x.id = ?"
+    for table in ("figures", "dates")
+}
 # Where in the document each kind of row is, by the columns that place it.
 _PLACES = {
     "documents": "select id as document_id, null as section_id, null as clause_id, null as indicator_id from documents where id = ?",
@@ -105,7 +111,8 @@ def section_path(conn, section_id):
 
 def citation_facts(conn, table: str, row_id: str):
     """{'document', 'path' (sections, outermost first), 'where' (('paragraph', p, s), ('indicator', row) or
-    ('table',))} for a row of a citable table, read from conn; None when there is no such row."""
+    ('table', table number, row number))} for a row of a citable table, read from conn; None when there is no
+    such row."""
     if table not in _PLACES:
         return None
     place = _one(conn, _PLACES[table], row_id)
@@ -121,8 +128,10 @@ def citation_facts(conn, table: str, row_id: str):
     elif place["indicator_id"]:
         indicator = _one(conn, _INDICATOR, place["indicator_id"])
         where = ("indicator", indicator["number"] or indicator["id"])
-    elif table == "dates":
-        where = ("table",)  # a year heading an indicator table's column
+    elif table in _IN_TABLE_ROW and (row := _one(conn, _IN_TABLE_ROW[table], row_id)) is not None:
+        # A number in a table's cell (or a year heading its column): the table and the row it is in.
+        section_id = row["section_id"]
+        where = ("table", row["table_number"], row["row_number"])
     return {"id": row_id, "table": table, "document": document, "path": section_path(conn, section_id), "where": where}
 
 
@@ -263,7 +272,7 @@ def locator(facts, lang):
     elif where and where[0] == "indicator":
         parts.append(f"indicator table, row {where[1]}" if lang == "en" else f"指标表第{where[1]}行")
     elif where and where[0] == "table":
-        parts.append("indicator table" if lang == "en" else "指标表")
+        parts.append(f"table {where[1]}, row {where[2]}" if lang == "en" else f"表{where[1]}第{where[2]}行")
     return (", " if lang == "en" else "，").join(parts) or None
 
 
