@@ -267,7 +267,7 @@ EN_CURRENCY_AFTER = {"U.S. dollars": "US dollars", "US dollars": "US dollars", "
 # The words around a number that decide whether it counts something and what: the figures' grammar.
 # After a number these make a date, a duration, a time or an address, not a count.
 ZH_NOT_COUNT_AFTER = ("年", "月", "日", "号", "时", "天", "周", "秒", "个月", "个多月", "小时", "分钟", "季度", "世纪", "楼",
-                      "层", "室", "栋", "单元", "路", "街", "巷", "弄", "点钟", "点")
+                      "层", "室", "栋", "单元", "路", "街", "巷", "弄", "点钟", "点", "个工作日", "工作日")
 # After a year, these make it a graduating or enrolment class (2022届毕业生, 2023级), not a count.
 ZH_COHORT_CLASSIFIERS = ("届", "级")
 # After a number these make it a time of day ("at 9 a.m.").
@@ -275,7 +275,8 @@ EN_TIME_AFTER = ("a.m.", "p.m.", "am", "pm", "o'clock")
 # After a number, "+" says more than it ("500+ firms").
 EN_MORE_AFTER = "+"
 # Before a number these make it an ordinal, a phone, postal or document number.
-ZH_NOT_COUNT_BEFORE = ("第", "其", "电话", "传真", "邮编", "邮政编码", "手机", "热线", "备案号", "备", "字", "〔", "［", "[")
+ZH_NOT_COUNT_BEFORE = ("第", "其", "电话", "传真", "邮编", "邮政编码", "手机", "热线", "备案号", "备", "字", "〔", "［", "[",
+                       "附件", "附表")
 # A small numeral after these refers back to a set already named (这两个, 上述三项).
 ZH_BACK_REFERENCE_BEFORE = ("这", "那", "上述", "前述", "以上", "该")
 # Durations after a number ("two years", "a month-long event"): not counts.
@@ -288,6 +289,7 @@ EN_LABEL_WORDS = (
     "Phone", "Fax", "Zip", "Postcode", "Box", "Article", "Art", "Chapter", "Section", "Item", "Page", "Vol",
     "Volume", "Issue", "Phase", "Grade", "Level", "Class", "Route", "Line", "Gate", "Exit", "Block", "Lot", "Tower",
     "Part", "Annex", "Appendix", "Attachment", "Table", "Figure", "Fig", "Paragraph", "Para", "Clause",
+    "Step", "Stage", "pp", "p",
 )
 EN_STREET_WORDS = ("Road", "Street", "Avenue", "Lane", "Boulevard", "Rd", "St", "Ave", "Hutong", "Alley", "Highway",
                    "Plaza")

@@ -97,7 +97,7 @@ EN_LABEL_BEFORE = re.compile(
 EN_CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,}[\s/\-]?$")  # ISO 9001, GB/T 7714
 EN_ADDRESS_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}" + alternation(lexicon.EN_STREET_WORDS) + r"\b")
 EN_LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])\s*[.)、．](?!\d)|\s*[(（]\s*\d{1,2}\s*[)）]")
-EN_PAREN_NUMBER = re.compile(r"[(（]\s*$")
+EN_PAREN_NUMBER = re.compile(r"[(（\[［]\s*$")  # (3) an item, [2] a footnote
 EN_PER_BEFORE = re.compile(r"(?<![A-Za-z])" + lexicon.EN_PER + r"\s+$", re.I)
 EN_CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])" + alternation(c for c in lexicon.CURRENCY_BEFORE if c[0].isalpha())
@@ -361,7 +361,7 @@ def is_english_non_count(text: str, start: int, end: int, digits: str, scaled) -
         return True  # "45.6 per 10,000 residents": the denominator of a ratio
     if is_list_number(text, start, end):
         return True
-    if ("(" in gap or "（" in gap) and EN_PAREN_NUMBER.search(before) and re.match(r"\s*[)）]", after):
+    if any(b in gap for b in "(（[［") and EN_PAREN_NUMBER.search(before) and re.match(r"\s*[)）\]］]", after):
         return True
     if "," not in digits and "." not in digits and not scaled:
         if len(plain) >= 5:

@@ -100,6 +100,12 @@ NOT_QUANTITIES = [
     # Past a quadrillion no text counts anything: a misread run of digits or numerals.
     ("zh", "累计3000万亿元", []),
     ("en", "a total of 8,500,000,000,000,000,000 people", []),
+    # Labels and references: a step, a page range, a footnote mark, an annex; a span of working days.
+    ("en", "Step 4: bring two photos.", [("two", 2, None, "photos", None)]),
+    ("en", "as the survey shows (pp. 40-44)", []),
+    ("en", "the share fell, as the bureau noted.[7]", []),
+    ("zh", "填写申请表（附件3）后报送", []),
+    ("zh", "开课前15个工作日报名", []),
 ]
 
 # Counts a writer prints without commas or before a spaced measure word, and "a dozen".
