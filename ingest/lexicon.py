@@ -159,12 +159,14 @@ ZH_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 
 ZH_SMALL_SCALES = {"十": 10, "百": 100, "千": 1_000}
 ZH_LARGE_SCALES = {"万": 10_000, "亿": 100_000_000}
 ZH_SCALES = {**ZH_SMALL_SCALES, **ZH_LARGE_SCALES}
-# Relative years: 今年, 本年度, 去年, 上年 (the year before), 明年.
-ZH_RELATIVE_YEARS = {"今": 0, "本": 0, "去": -1, "上": -1, "明": 1}
+# Relative years: 今年, 本年度, 去年, 明年.
+ZH_RELATIVE_YEARS = {"今": 0, "本": 0, "去": -1, "明": 1}
 # Relative months: 本月, 上月 (上个月), 下月.
 ZH_RELATIVE_MONTHS = {"本": 0, "上": -1, "下": 1}
 # Years counted from the year the sentence has just named (2021年……同年, 次年), as EN_ANAPHORIC_YEARS.
-ZH_ANAPHORIC_YEARS = {"同年": 0, "次年": 1, "翌年": 1}
+# 上年 is the year before the one the sentence names (2023年……较上年增长: 2022), the document's year before when
+# it names none; 去年 is always the document's last year.
+ZH_ANAPHORIC_YEARS = {"同年": 0, "次年": 1, "翌年": 1, "上年": -1}
 # Before a Chinese numeral these make it vague (数十家, 几百人): not a figure.
 ZH_VAGUE_BEFORE = ("数", "几", "好几")
 

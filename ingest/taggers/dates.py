@@ -168,9 +168,9 @@ ZH_DATE = re.compile(
     rf"(?:{_ZH_MONTH_PART}"
     r"|(?P<yend>底|末)|(?P<ystart>初)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度|度)?"
 )
-# 今年, 去年4月, 上年同期, 明年底, 今年上半年, 本年度. The guards keep out 如今年轻人, 过去年均, 以上年龄, 说明年度 and 日本年.
+# 今年, 去年4月, 明年底, 今年上半年, 本年度 (上年 is anaphoric). The guards keep out 如今年轻人, 过去年均, 说明年度 and 日本年.
 ZH_RELATIVE = re.compile(
-    r"(?:(?P<rel>今|(?<!过)去|(?<![以向之马迎往])上|(?<![说表证声阐标注查发透文简英聪鲜光指申分神言昭])明)年(?!轻|龄|纪|代|级|华|迈)"
+    r"(?:(?P<rel>今|(?<!过)去|(?<![说表证声阐标注查发透文简英聪鲜光指申分神言昭])明)年(?!轻|龄|纪|代|级|华|迈)"
     r"|(?P<rel2>本)年度)(?:度)?"
     rf"(?:{_ZH_MONTH_PART}"
     r"|(?P<yend>底|末)|(?P<ystart>初)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度)?"
@@ -181,7 +181,8 @@ ZH_RELATIVE_MONTH = re.compile(
     rf"(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>[上中下]旬))?")
 # 同年, 次年: counted from the year the sentence last named.
 ZH_ANAPHORIC_YEAR = re.compile(
-    "(?P<ana>" + lexicon.alternation(lexicon.ZH_ANAPHORIC_YEARS) + ")(?!龄|级|代)(?:" + _ZH_MONTH_PART + ")?")
+    "(?<![以向之马迎往])(?P<ana>" + lexicon.alternation(lexicon.ZH_ANAPHORIC_YEARS) + ")(?!龄|级|代|轻|纪|华|迈)度?"
+    "(?:" + _ZH_MONTH_PART + "|(?P<yend>底|末)|(?P<ystart>初))?")
 # 年底 alone is the end of the document's year (年初 its first day); 每年底 (every year end) and 三年底 are not.
 ZH_YEAR_END = re.compile(r"(?<![\d〇○零一二三四五六七八九十今去上明本每多历逐当同次翌])年(?P<edge>[底末初])")
 # 6月30日, 11月, 6月底 (year from the document).
@@ -195,6 +196,8 @@ ZH_PLAN = re.compile(
     rf"(?P<q>[{_QUOTE_OPEN}「])?十(?P<n>[一二三四五六七八九])五(?![\d万千百亿个年%])"
     rf"(?:(?P<q2>[{_QUOTE_CLOSE}」])?(?P<end>期末|末))?"
 )
+# 2024届 (the graduating class of 2024): that year, as "the class of 2024" is.
+ZH_COHORT_YEAR = re.compile(r"(?<![\d.])(?P<year>" + _YEAR + ")" + lexicon.alternation(lexicon.ZH_COHORT_AFTER))
 ZH_PLAN_LONG = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个五年(?:规划|计划)(?:时期|期间)?")
 ZH_ROLLING = re.compile(rf"(?:近|过去|最近)(?P<n>{_ZH_NUM})(?P<unit>年|个月)")
 _ZH_EDGE = lexicon.alternation(lexicon.ZH_MONTH_EDGES)
@@ -464,7 +467,7 @@ def _find_english(text, doc):
     for m in _scan(EN_ROLLING, text, "years" in text or "months" in text):
         n = int(m["n"]) if m["n"].isdigit() else lexicon.EN_CARDINALS[m["n"]]
         span = _rolling_span(doc, n, m["unit"].startswith("year"))
-        yield _candidate(m.start(), m.end(), span, "period", "period")
+        yield _running(_candidate(m.start(), m.end(), span, "period", "period"))
     for m in _scan(EN_BARE_YEAR, text, year4):
         if _is_year_not_count(text, m.start(), m.end()):
             yield _candidate(m.start(), m.end(), _year_span(int(m["year"])), "year")
@@ -512,12 +515,15 @@ def _find_chinese(text, doc):
             yield _candidate(start, m.end(), (last, last), "day", "edge")
         else:
             yield _candidate(start, m.start("n") + 2, (first, last), "period", "period")
+    for m in _scan(ZH_COHORT_YEAR, text, any(w in text for w in lexicon.ZH_COHORT_AFTER)):
+        yield _candidate(m.start(), m.end(), _year_span(int(m["year"])), "year")
     for m in _scan(ZH_PLAN_LONG, text, year):
         n = parse_chinese_small(m["n"])
         yield _candidate(m.start(), m.end(), n and _plan_span(n), "period", "period")
     for m in _scan(ZH_ROLLING, text, year or month):
         n = parse_chinese_small(m["n"])
-        yield _candidate(m.start(), m.end(), n and _rolling_span(doc, n, m["unit"] == "年"), "period", "period")
+        yield _running(_candidate(m.start(), m.end(), n and _rolling_span(doc, n, m["unit"] == "年"), "period",
+                                  "period"))
 
 
 def _find_common(text, doc):
@@ -688,8 +694,17 @@ def _part_of_year(year, part):
     return datetime.date(year, first_month, 1), _month_span(year, first_month + months - 1)[1]
 
 
+def _running(candidate):
+    """A rolling span (the past three years, 近三年) marked as one: a total counted over it runs up to the
+    document's date, whatever whole years the span itself covers."""
+    return candidate and {**candidate, "running": True}
+
+
 def _rolling_span(doc, n, years):
-    """The last n years or months up to a full document date; None when the document date is not a full day."""
+    """The last n years: the n whole years before the document's year (近三年 in 2024 is 2021 to 2023, as
+    statistics count them); the last n months: up to a full document date. None without the date needed."""
+    if years and doc and n:
+        return datetime.date(doc[0] - n, 1, 1), datetime.date(doc[0] - 1, 12, 31)
     if not doc or doc[2] is None:
         return None
     end = datetime.date(*doc)
@@ -747,6 +762,9 @@ def _resolve_anaphoric(chosen, doc):
             resolved = _resolve_zh_month(c["match"], year, month) if month and 1 <= month <= 12 else None
             if resolved:  # 同年12月
                 c = {**resolved, "start": c["start"], "end": c["end"]}
+            elif c.get("match") and (c["match"]["yend"] or c["match"]["ystart"]):  # 上年底, 次年初
+                day = datetime.date(year, 12, 31) if c["match"]["yend"] else datetime.date(year, 1, 1)
+                c = {**c, "date_start": day, "date_end": day, "precision": "day", "kind": "date"}
             else:
                 first, last = _year_span(year)
                 c = {**c, "date_start": first, "date_end": last, "kind": "date"}
@@ -922,6 +940,7 @@ def _public(c, text, role):
         "date_end": c["date_end"].isoformat(),
         "precision": c["precision"],
         "role": role,
+        **({"running": True} if c.get("running") else {}),
     }
 
 
@@ -963,6 +982,8 @@ def as_of_year(date: dict, kind: str, doc_year: int | None) -> int | None:
     is its own year; a period counts to its last year, but a reported figure cannot be as of a year after its
     document ("690,000 during the 13th Five-Year Plan" in a 2018 report is as of 2018)."""
     last = int(date["date_end"][:4])
+    if date.get("running") and kind != "target" and doc_year is not None:
+        return doc_year  # a total over the past few years is as of the report
     if date["precision"] != "period" or kind == "target" or doc_year is None:
         return last
     return min(last, doc_year)

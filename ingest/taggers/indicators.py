@@ -470,7 +470,7 @@ def as_of(fig: dict, dates: list, fig_start: int, text: str, doc_date: str | Non
         d = dates[best[1]]
         value = {"day": d["date_end"], "month": d["date_end"][:7]}.get(d["precision"], d["date_end"][:4])
         if d["precision"] == "period" and kind == "reported":
-            value = d["date_end"]
+            value = doc_date if d.get("running") and doc_date else d["date_end"]  # a running total: the report's date
         if kind == "reported" and doc_end and _period_end(value) > doc_end:
             value = doc_date
         return value, basis, best[1]

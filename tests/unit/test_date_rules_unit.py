@@ -97,6 +97,19 @@ ANAPHORIC_YEARS = [
     ("zh", "2021年9月，同年12月完成", "2024-04-19",
      [("2021年9月", "2021-09-01", "2021-09-30", "month", "event"),
       ("同年12月", "2021-12-01", "2021-12-31", "month", "event")]),
+    # 上年 is the year before the one named (上年底 its last day); with none named, the document's year before.
+    ("zh", "截至2021年底，机构共有900家，较上年底增长8%", "2022-05-06",
+     [("2021年底", "2021-12-31", "2021-12-31", "day", "event"),
+      ("上年底", "2020-12-31", "2020-12-31", "day", "event")]),
+    ("zh", "报名人数比上年增长6%", "2022-05-06", [("上年", "2021-01-01", "2021-12-31", "year", "event")]),
+    ("zh", "以上年龄段的人员", "2022-05-06", []),
+]
+
+# A graduating class is its year: the class of 2023, 2023届.
+COHORTS = [
+    ("en", "open to the class of 2023", "2023-03-01", [("2023", "2023-01-01", "2023-12-31", "year", "event")]),
+    ("zh", "面向2023届、2024届毕业生", "2023-03-01",
+     [("2023届", "2023-01-01", "2023-12-31", "year", "event"), ("2024届", "2024-01-01", "2024-12-31", "year", "event")]),
 ]
 
 # A wire or portal dateline inside the text is the story's publication date. (The dates of page datelines, which
@@ -187,6 +200,11 @@ def test_deadlines(lang, text, doc_date, expected):
 
 @check(ANAPHORIC_YEARS)
 def test_anaphoric_years(lang, text, doc_date, expected):
+    assert dates(lang, text, doc_date) == expected
+
+
+@check(COHORTS)
+def test_cohorts(lang, text, doc_date, expected):
     assert dates(lang, text, doc_date) == expected
 
 

@@ -42,7 +42,7 @@ def spans(text, lang, doc_date):
     ("第十四个五年规划时期", None, [("第十四个五年规划时期", "2021-01-01", "2025-12-31", "period", "period")]),
     ("《知识产权强国建设纲要（2021—2035年）》", None,
      [("2021—2035年", "2021-01-01", "2035-12-31", "period", "period")]),
-    ("近三年来共培训500人次", "2024-07-03", [("近三年", "2021-07-03", "2024-07-03", "period", "period")]),
+    ("近三年来共培训500人次", "2024-07-03", [("近三年", "2021-01-01", "2023-12-31", "period", "period")]),
     # Not dates: months as durations, numbers that only look like plan names, years of youth.
     ("培训期为3个月，吸纳十四五万人就业。", "2020", []),
     ("如今年轻人关注知识产权，过去年均增长5%，请说明年度计划。", "2020", []),
@@ -101,10 +101,16 @@ def test_tag_dates_chinese(text, doc_date, expected):
     ("the Outline (2021-2035) and", None, [("2021-2035", "2021-01-01", "2035-12-31", "period", "period")]),
     ("activities for 2021 Beijing Intellectual Property Week", "2021",
      [("2021", "2021-01-01", "2021-12-31", "year", "event")]),
+    # The past N years are the N whole years before the document's year; the past N months run back from its day.
     ("in the past four years, the center trained", "2024-07-03",
-     [("the past four years", "2020-07-03", "2024-07-03", "period", "period")]),
-    # A rolling span needs a full document date to count back from.
-    ("in the past four years, the center trained", "2020", []),
+     [("the past four years", "2020-01-01", "2023-12-31", "period", "period")]),
+    ("in the past four years, the center trained", "2024", [("the past four years", "2020-01-01", "2023-12-31",
+                                                             "period", "period")]),
+    ("近三年该考试的通过率", "2024-04-22", [("近三年", "2021-01-01", "2023-12-31", "period", "period")]),
+    ("in the past six months, the center trained", "2024-07-03",
+     [("the past six months", "2024-01-03", "2024-07-03", "period", "period")]),
+    # A rolling span of months needs a full document date to count back from.
+    ("in the past six months, the center trained", "2024", []),
     ("Indicators | 2025 | Attribute |", "2021-12-31", [("2025", "2025-01-01", "2025-12-31", "year", "target")]),
     # Not dates: ordinals, counts, durations without an anchor, decades, the verb "may".
     ("the 19th National Congress and the fifth session", "2021", []),
