@@ -18,6 +18,9 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
     "nov": 11, "dec": 12,
 }
+# Chinese weekdays: 星期五, 周五, 礼拜天 (a word, then the day: 一 is Monday, 日 and 天 Sunday).
+ZH_WEEKDAY_WORDS = ("星期", "礼拜", "周")
+ZH_WEEKDAY_DAYS = "一二三四五六日天"
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 # Cardinal number words and their values; "a"/"an" count as one only before a scale word ("a hundred").
 EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}

@@ -262,6 +262,14 @@ EN_LIMIT_BEFORE = re.compile(
 )
 ZH_LIMIT_BEFORE = re.compile(lexicon.ZH_LIMIT_BEFORE + "$")
 ZH_LIMIT_AFTER = re.compile(lexicon.ZH_LIMIT_AFTER)  # used with .match(text, end)
+# Between a day and its 前: the weekday in brackets and the hour (3月22日（星期五）17:00前).
+ZH_WEEKDAY_AND_HOUR = re.compile(
+    r"(?:\s*[（(]\s*" + lexicon.alternation(lexicon.ZH_WEEKDAY_WORDS) + "[" + lexicon.ZH_WEEKDAY_DAYS + r"]\s*[)）])?"
+    r"(?:\s*\d{1,2}(?:[:：]\d{2}|\s*[时点](?:\d{1,2}分)?))?\s*")
+# A limit word and an hour before a day: "before 6 pm on May 23", "by 17:00 on 30 June".
+EN_LIMIT_HOUR_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z]){_first_letter_either_case(lexicon.EN_LIMIT_WORDS)})\s+\d{{1,2}}(?:[:.]\d{{2}})?\s*"
+    r"(?:" + lexicon.alternation(lexicon.EN_TIME_AFTER, "i") + r")?\s+(?:on\s+)?$")
 # A year bracketed like 〔2020〕 or [2020] is part of a document number (国知发运函字〔2020〕37号).
 DOC_NUMBER_BRACKETS = ("〔〕", "[]", "【】", "［］")
 # A bare year followed by a plural noun or a unit is a count ("2025 jobs"); these -s words are not plurals.
@@ -781,12 +789,16 @@ def _extend_limit(c, text):
     if c["kind"] in PERIOD_KINDS:
         return c
     window = max(0, c["start"] - 20), c["start"]
-    before = (_english_word_before(text[window[0]:window[1]]) and EN_LIMIT_BEFORE.search(text, *window)
-              or ZH_LIMIT_BEFORE.search(text, *window))
+    english = _english_word_before(text[window[0]:window[1]])
+    before = (english and EN_LIMIT_BEFORE.search(text, *window) or ZH_LIMIT_BEFORE.search(text, *window)
+              or english and c["precision"] == "day"
+              and EN_LIMIT_HOUR_BEFORE.search(text, max(0, c["start"] - 32), c["start"]))
     if before:
         c = {**c, "start": c["start"] - len(before.group()), "limit": True,
              "deadline_limit": EN_DEADLINE_LIMIT.match(before.group() + " ") is not None}
     after = ZH_LIMIT_AFTER.match(text, c["end"])
+    if not after and c["precision"] == "day" and (hour := ZH_WEEKDAY_AND_HOUR.match(text, c["end"])).end() > c["end"]:
+        after = ZH_LIMIT_AFTER.match(text, hour.end())
     if after:
         c = {**c, "end": after.end(), "limit": True, "deadline_limit": True}
     return c

@@ -84,6 +84,14 @@ DEADLINES = [
     ("zh", "截止日期为6月30日", "2024-04-19", [("6月30日", "2024-06-30", "2024-06-30", "day", "deadline")]),
     ("zh", "6月中旬前报送", "2024-04-19", [("6月中旬前", "2024-06-11", "2024-06-20", "period", "deadline")]),
     ("zh", "本月底前报送", "2024-04-19", [("本月底前", "2024-04-30", "2024-04-30", "day", "deadline")]),
+    # A weekday and an hour between the day and 前; an hour between "before" and the day.
+    ("zh", "请于5月8日（星期三）16:30前报名", "2024-04-19",
+     [("5月8日（星期三）16:30前", "2024-05-08", "2024-05-08", "day", "deadline")]),
+    ("zh", "于5月8日12时前报送", "2024-04-19", [("5月8日12时前", "2024-05-08", "2024-05-08", "day", "deadline")]),
+    ("en", "Sign up before 5 pm on June 12.", "2024-04-19",
+     [("before 5 pm on June 12", "2024-06-12", "2024-06-12", "day", "deadline")]),
+    ("en", "Doors open at 9 am on June 12.", "2024-04-19", [("June 12", "2024-06-12", "2024-06-12", "day", "event")]),
+    ("zh", "5月8日（星期三）举行", "2024-04-19", [("5月8日", "2024-05-08", "2024-05-08", "day", "event")]),
 ]
 
 # Years counted from the year the sentence has just named, else from the document's.
