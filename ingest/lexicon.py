@@ -46,6 +46,9 @@ EN_UNIT_SCALES = {**EN_SCALES, "ten thousand": 10_000}
 # Relative years, as the offset from the document's year ("the coming year" is next year).
 EN_RELATIVE_YEARS = {"this": 0, "the current": 0, "last": -1, "next": 1, "the coming": 1}
 EN_RELATIVE_MONTHS = {"this": 0, "last": -1, "next": 1}
+# Days counted from the document's date: "X today announced", 昨天.
+EN_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+ZH_RELATIVE_DAYS = {"今天": 0, "昨天": -1, "明天": 1}
 # Years that count from the year the sentence has just named ("in 2022, ... up 6.5 percent from a year
 # earlier" is 2021), and from the document's year only when the sentence names none.
 EN_ANAPHORIC_YEARS = {

@@ -198,6 +198,11 @@ ZH_PLAN = re.compile(
 )
 # 2024届 (the graduating class of 2024): that year, as "the class of 2024" is.
 ZH_COHORT_YEAR = re.compile(r"(?<![\d.])(?P<year>" + _YEAR + ")" + lexicon.alternation(lexicon.ZH_COHORT_AFTER))
+# today, yesterday, 今天: the document's date, a day either side. Not "today's world", not 明天的, not a
+# sentence's opening "Today" (mostly "nowadays"), not "today (May 10)" whose date follows.
+RELATIVE_DAY = re.compile(
+    r"(?<![A-Za-z'’])(?P<day>" + lexicon.alternation(lexicon.EN_RELATIVE_DAYS) + r")(?![A-Za-z'’-]|\s*[(（])"
+    r"|(?P<zhday>" + lexicon.alternation(lexicon.ZH_RELATIVE_DAYS) + ")(?!的)")
 ZH_PLAN_LONG = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个五年(?:规划|计划)(?:时期|期间)?")
 ZH_ROLLING = re.compile(rf"(?:近|过去|最近)(?P<n>{_ZH_NUM})(?P<unit>年|个月)")
 _ZH_EDGE = lexicon.alternation(lexicon.ZH_MONTH_EDGES)
@@ -535,7 +540,13 @@ def _find_chinese(text, doc):
 
 
 def _find_common(text, doc):
-    """Candidates written the same way in both languages: 2020-04-23, 2021-2035."""
+    """Candidates written the same way in both languages: 2020-04-23, 2021-2035, today and 今天."""
+    if doc and doc[2] is not None:
+        for m in _scan(RELATIVE_DAY, text, "day" in text or "天" in text or "tomorrow" in text):
+            offset = (lexicon.EN_RELATIVE_DAYS[m["day"]] if m["day"]
+                      else lexicon.ZH_RELATIVE_DAYS[m["zhday"]])
+            day = datetime.date(*doc) + datetime.timedelta(days=offset)
+            yield _candidate(m.start(), m.end(), (day, day), "day")
     if not DIGIT.search(text):
         return  # both patterns need a year in digits
     for m in ISO_DATE.finditer(text):

@@ -23,6 +23,12 @@ WEEKDAYS = [
     ("en", "officials said Wednesday", "2024-07-03", [("Wednesday", "2024-07-03", "2024-07-03", "day", "event")]),
     ("en", "The office will open next Monday.", "2024-07-03",
      [("next Monday", "2024-07-08", "2024-07-08", "day", "event")]),
+    # today, yesterday, 今天, 昨天: the document's day, or one either side; not "Today," (nowadays), not "today's".
+    ("en", "The bureau today released its survey.", "2024-07-03",
+     [("today", "2024-07-03", "2024-07-03", "day", "event")]),
+    ("zh", "昨天，记者从市知识产权局获悉", "2024-07-03", [("昨天", "2024-07-02", "2024-07-02", "day", "event")]),
+    ("en", "Today, firms hire more graduates; in today's market", "2024-07-03", []),
+    ("en", "the bureau said today (July 3)", "2024-07-03", [("July 3", "2024-07-03", "2024-07-03", "day", "event")]),
 ]
 
 # An explicit range is one period: 4月初至9月底, 5月至8月, from March to June 2023 ("from" left out).
