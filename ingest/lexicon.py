@@ -126,6 +126,8 @@ EN_DATE_RANGE_JOINERS = ("to", "through", "until", "till", "and", "-", "â€“", "â
 EN_COHORT_BEFORE = ("class of", "cohort of")
 # Words before a date that make it repeat every year ("every year in March"): it resolves to no single date.
 EN_RECURRING_BEFORE = ("every", "each")
+# After a day or month, these make it repeat ("by 31 March each year", "in June annually").
+EN_RECURRING_AFTER = ("each year", "every year", "annually")
 # Month names that are also English words are months only after these ("in May", "from May to August").
 EN_MONTH_WORD_AFTER = ("in", "since", "from", "by", "before", "until", "till", "through", "of", "early",
                        "late", "mid-", "last", "next", "this", "during")

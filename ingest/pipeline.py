@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from . import search
 from .document.parse import parse_document, read_source
-from .document.tables import table_figures
+from .document.tables import row_years, table_figures
 from .document.structure import parse_doc_number
 from .normalise import normalise
 from .relations import relation_rows
@@ -190,11 +190,28 @@ def _line_dates(entry, line, spans, row_id, **fields):
 
 
 def _table_dates(entry, parsed, doc_date):
-    """Years heading an indicator table's value column ('Indicators | 2025 | …') are target dates too."""
+    """Years heading an indicator table's value column ('Indicators | 2025 | …') are target dates too; a year
+    labelling a row ('2021 | 1 250 | 88') is the date of that row's figures."""
     rows = []
     for t, header in enumerate(parsed["table_headers"], start=1):
         rows += _line_dates(entry, header, tag_dates(header.text, entry["language"], doc_date), f"{entry['id']}-table{t}")
+    for table in _tables(parsed).values():
+        lines = [_Line(row["start"], row["text"]) for row in table]
+        for index, start, end, year in row_years(lines):
+            row = table[index]
+            rows.append({"id": f"{row['id']}-d1", "document_id": entry["id"], "clause_id": None,
+                         "surface": row["text"][start - row["start"]:end - row["start"]], "start": start,
+                         "end": end, "sentence": row["text"], "date_start": f"{year}-01-01",
+                         "date_end": f"{year}-12-31", "precision": "year", "role": "event"})
     return rows
+
+
+def _tables(parsed):
+    """The document's table rows by table number, header row first."""
+    tables = {}
+    for row in parsed["table_rows"]:
+        tables.setdefault(row["table_number"], []).append(row)
+    return tables
 
 
 def _published_dates(entry, parsed, doc_date):
@@ -247,11 +264,8 @@ def _table_figures(entry, parsed, doc_date):
     and the column (…-tbl1-r3-c2), so a cell keeps its id when text elsewhere changes."""
     doc_year = int(str(doc_date)[:4]) if doc_date else None
     taken = {ind["value_start"] for ind in parsed["indicators"]}
-    tables = {}
-    for row in parsed["table_rows"]:
-        tables.setdefault(row["table_number"], []).append(row)
     figures = []
-    for rows in tables.values():
+    for rows in _tables(parsed).values():
         lines = [_Line(row["start"], row["text"]) for row in rows]
         for cell in table_figures(lines, doc_year):
             if cell["start"] in taken:

@@ -105,6 +105,15 @@ def _unit_scale(word: str):
     return 1, word
 
 
+def row_years(rows):
+    """(index in rows, start, end, year) for each data row whose label (its first cell) is a year: 'Year |
+    Trainees' tables give a year per row, and the row's figures are of that year."""
+    for index, line in enumerate(rows[1:], start=1):
+        cells = cell_spans(line.text)
+        if len(cells) >= 2 and (year := _YEAR.match(cells[0][2])) and year.group(0) == year.group(1):
+            yield index, line.start + cells[0][0], line.start + cells[0][1], int(year.group(1))
+
+
 def table_figures(rows, doc_year=None):
     """Every cell of a table's data rows that is one number, as a figure: (row ordinal, cell span, value, high,
     qualifier, unit, year, kind). rows: the table's Lines, header first.

@@ -243,6 +243,7 @@ ZH_COHORT_AFTER = re.compile(lexicon.alternation(lexicon.ZH_COHORT_AFTER))
 EN_RECURRING_BEFORE = re.compile(
     r"(?<![A-Za-z])" + _first_letter_either_case(lexicon.EN_RECURRING_BEFORE) + r"\s+(?:year\s+)?(?:in\s+|on\s+)?$")
 ZH_RECURRING_BEFORE = re.compile(lexicon.alternation(lexicon.ZH_RECURRING_BEFORE) + r"\s*$")
+EN_RECURRING_AFTER = re.compile(r"\s+" + lexicon.alternation(lexicon.EN_RECURRING_AFTER, "i") + r"(?![A-Za-z])")
 # 新华社北京3月8日电, 【华闻资讯网7月12日讯】 (not 电话, 电子, 讯息 …).
 ZH_DATELINE_AFTER = re.compile(
     lexicon.alternation(lexicon.ZH_DATELINE_AFTER) + "(?!" + lexicon.alternation(lexicon.ZH_DATELINE_NOT_AFTER) + ")")
@@ -844,13 +845,14 @@ def _english_word_before(before):
 
 
 def _is_recurring(c, text):
-    """每年10月至12月, every year in March: a date within the year that repeats resolves to no single one. (A year
-    is not repeated: in "hire 20 graduates each this year", each is of the graduates.)"""
+    """每年10月至12月, every year in March, by 31 March each year: a date within the year that repeats resolves to
+    no single one. (A year is not repeated: in "hire 20 graduates each this year", each is of the graduates.)"""
     if c["precision"] == "year":
         return False
     before = text[max(0, c["start"] - 16):c["start"]]
-    return bool(ZH_RECURRING_BEFORE.search(before)
-                or _english_word_before(before) and EN_RECURRING_BEFORE.search(before))
+    english = _english_word_before(before)
+    return bool(ZH_RECURRING_BEFORE.search(before) or english and EN_RECURRING_BEFORE.search(before)
+                or c["precision"] in ("day", "month") and EN_RECURRING_AFTER.match(text, c["end"]))
 
 
 def _mark_wording(c, text):

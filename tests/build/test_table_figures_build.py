@@ -58,3 +58,13 @@ def test_a_cell_figure_is_cited_by_its_table_and_row(db):
     assert facts["where"] == ("table", 2, 3)
     assert "table 2, row 3" in cite.locator(facts, "en")
     assert "表2第3行" in cite.locator(facts, "zh")
+
+
+def test_a_year_labelling_a_row_is_a_date_cited_by_its_row(db):
+    rows = db.execute("select id, surface, date_start, date_end, role, clause_id from dates "
+                      "where clause_id is null order by start").fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("job-fair-tbl2-r2-d1", "2023", "2023-01-01", "2023-12-31", "event", None),
+        ("job-fair-tbl2-r3-d1", "2024", "2024-01-01", "2024-12-31", "event", None),
+    ]
+    assert cite.citation_facts(db, "dates", "job-fair-tbl2-r3-d1")["where"] == ("table", 2, 3)

@@ -119,6 +119,15 @@ ANAPHORIC_YEARS = [
     ("zh", "以上年龄段的人员", "2022-05-06", []),
 ]
 
+# A day or month that repeats every year is no single date.
+RECURRING = [
+    ("en", "Firms must file a return by 30 April each year.", "2024-01-05", []),
+    ("en", "The fair is held in October annually.", "2024-01-05", []),
+    ("zh", "每年10月举办", "2024-01-05", []),
+    ("en", "In June a year later it closed.", "2024-01-05",
+     [("June", "2024-06-01", "2024-06-30", "month", "event"), ("a year later", "2025-01-01", "2025-12-31", "year", "event")]),
+]
+
 # A graduating class is its year: the class of 2023, 2023届.
 COHORTS = [
     ("en", "open to the class of 2023", "2023-03-01", [("2023", "2023-01-01", "2023-12-31", "year", "event")]),
@@ -214,6 +223,11 @@ def test_deadlines(lang, text, doc_date, expected):
 
 @check(ANAPHORIC_YEARS)
 def test_anaphoric_years(lang, text, doc_date, expected):
+    assert dates(lang, text, doc_date) == expected
+
+
+@check(RECURRING)
+def test_recurring(lang, text, doc_date, expected):
     assert dates(lang, text, doc_date) == expected
 
 
