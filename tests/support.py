@@ -27,6 +27,39 @@ def make_datasette(db_path):
     )
 
 
+def one_document_corpus(folder, source, entry: str):
+    """A corpus folder holding one document (a copy of source), the manifest entry given as YAML, and the
+    repository's curated files: a document added as a researcher adds one."""
+    import shutil
+    from ingest.corpusfiles import CURATED
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source, folder)
+    (folder / "manifest.yml").write_text(entry, encoding="utf-8")
+    for name in CURATED:
+        shutil.copy(ROOT / "corpus" / name, folder / name)
+    return folder
+
+
+def axe_and_overflow_problems(page, axe, paths, screenshot=None):
+    """{page name: axe-core's critical and serious violations, or by how many pixels it overflows sideways}
+    for each (name, path) visited with a Playwright page; screenshot(page, name) after each, when given."""
+    problems = {}
+    for name, path in paths.items():
+        page.goto(path)
+        page.wait_for_load_state()
+        results = axe.run(page)
+        serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+                   for v in results.response["violations"] if v["impact"] in ("critical", "serious")]
+        if serious:
+            problems[name] = serious
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            problems[f"{name} overflow"] = overflow
+        if screenshot:
+            screenshot(page, name)
+    return problems
+
+
 def corpus_lines():
     """(line, language) for every line of every corpus document, decoded as the build decodes it."""
     from ingest.document.decode import decode_bytes

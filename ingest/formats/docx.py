@@ -20,7 +20,7 @@ import zipfile
 from lxml import etree
 
 from ..errors import CorpusError
-from .model import TextWriter, format_row, join_broken_line, remove_invisible
+from .model import TextWriter, format_row, join_broken_line, links_in_stripped, remove_invisible
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -207,19 +207,9 @@ class _Reader:
                 elif href:
                     spans.append([len(raw), len(raw) + len(text), href])
                 raw += text
-            lead = len(raw) - len(raw.lstrip())
             stripped = raw.strip()
-            links = []
-            for a, b, href in spans:
-                a, b = max(a - lead, 0), min(b - lead, len(stripped))
-                while a < b and stripped[a].isspace():
-                    a += 1
-                while b > a and stripped[b - 1].isspace():
-                    b -= 1
-                if a < b:
-                    links.append((a, b, href))
             if stripped:
-                result.append((stripped, links))
+                result.append((stripped, links_in_stripped(spans, len(raw) - len(raw.lstrip()), stripped)))
         return result
 
     def _runs(self, el, pieces, href, field):

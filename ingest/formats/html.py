@@ -18,7 +18,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import CorpusError
-from .model import TextWriter, format_row, is_wide, remove_invisible
+from .model import TextWriter, format_row, is_wide, links_in_stripped, remove_invisible
 
 # Elements whose content is never the document's text.
 _DROP = frozenset({
@@ -546,19 +546,9 @@ def _finish_line(pieces):
     if not spans:  # most lines hold no link: no offsets to carry through the collapse
         return _collapse("".join(raw)), []
     text, mapping = _collapse_with_map("".join(raw))
-    lead = len(text) - len(text.lstrip())
     stripped = text.strip()
-    links = []
-    for a, b, _el, href in spans:
-        a, b = mapping[a] - lead, mapping[b] - lead
-        a, b = max(a, 0), min(b, len(stripped))
-        while a < b and stripped[a].isspace():
-            a += 1
-        while b > a and stripped[b - 1].isspace():
-            b -= 1
-        if a < b:
-            links.append((a, b, href))
-    return stripped, links
+    mapped = [(mapping[a], mapping[b], href) for a, b, _el, href in spans]
+    return stripped, links_in_stripped(mapped, len(text) - len(text.lstrip()), stripped)
 
 
 def _own_rows(table):

@@ -83,6 +83,22 @@ class TextWriter:
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
+def links_in_stripped(spans, lead: int, stripped: str) -> list[tuple[int, int, str]]:
+    """(start, end, href) of each link in a line whose lead characters of white space were stripped: spans
+    are (start, end, href) in the unstripped line; a link's own leading and trailing white space is left out,
+    and a link that is nothing but white space is dropped."""
+    links = []
+    for a, b, href in spans:
+        a, b = max(a - lead, 0), min(b - lead, len(stripped))
+        while a < b and stripped[a].isspace():
+            a += 1
+        while b > a and stripped[b - 1].isspace():
+            b -= 1
+        if a < b:
+            links.append((a, b, href))
+    return links
+
+
 def remove_invisible(s: str) -> str:
     """Drop control characters and zero-width marks."""
     return _INVISIBLE.sub("", s)

@@ -2,15 +2,13 @@
 its 发文字号, addressee and closing block (signature, date, attachments, 抄送, 印发) from the text, as the gold
 written by reading says (tests/fixtures/gongwen/)."""
 import json
-import shutil
 import sqlite3
 
 import pytest
 import yaml
 
 from ingest.builder import build
-from ingest.corpusfiles import CURATED
-from support import FIXTURES, ROOT
+from support import FIXTURES, one_document_corpus
 
 GOLD = yaml.safe_load((FIXTURES / "gongwen" / "river-notice.yml").read_text(encoding="utf-8"))
 
@@ -18,14 +16,9 @@ GOLD = yaml.safe_load((FIXTURES / "gongwen" / "river-notice.yml").read_text(enco
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     base = tmp_path_factory.mktemp("gongwen")
-    corpus = base / "corpus"
-    corpus.mkdir()
-    shutil.copy(FIXTURES / "gongwen" / "river-notice.zh.txt", corpus)
-    (corpus / "manifest.yml").write_text(
-        "- id: river-notice\n  file: river-notice.zh.txt\n  language: zh\n  type: notice\n"
-        "  issuer: 清河市知识产权局\n  source_name: test fixture\n  translation: original\n", encoding="utf-8")
-    for name in CURATED:
-        shutil.copy(ROOT / "corpus" / name, corpus / name)
+    corpus = one_document_corpus(base / "corpus", FIXTURES / "gongwen" / "river-notice.zh.txt",
+                                 "- id: river-notice\n  file: river-notice.zh.txt\n  language: zh\n  type: notice\n"
+                                 "  issuer: 清河市知识产权局\n  source_name: test fixture\n  translation: original\n")
     build(corpus, base / "policy.db", jobs=1)
     conn = sqlite3.connect(base / "policy.db")
     conn.row_factory = sqlite3.Row

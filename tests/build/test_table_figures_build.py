@@ -1,29 +1,22 @@
 """A document added with a file and a manifest entry whose tables hold numbers: every number in a cell is a
 figure with a stable id, counting what its column names, in its row's year, and cited by table and row
 (tests/fixtures/tables/, written for this test; answers by reading it)."""
-import shutil
 import sqlite3
 
 import pytest
 
 from ingest import cite
 from ingest.builder import build
-from ingest.corpusfiles import CURATED
-from support import FIXTURES, ROOT
+from support import FIXTURES, one_document_corpus
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     base = tmp_path_factory.mktemp("tables")
-    corpus = base / "corpus"
-    corpus.mkdir()
-    shutil.copy(FIXTURES / "tables" / "job-fair.en.txt", corpus)
-    (corpus / "manifest.yml").write_text(
-        "- id: job-fair\n  file: job-fair.en.txt\n  language: en\n  type: news\n  issuer: Harbour City Daily\n"
-        "  publication_date: 2025-05-20\n"
-        "  source_name: test fixture\n  translation: original\n", encoding="utf-8")
-    for name in CURATED:
-        shutil.copy(ROOT / "corpus" / name, corpus / name)
+    corpus = one_document_corpus(base / "corpus", FIXTURES / "tables" / "job-fair.en.txt",
+                                 "- id: job-fair\n  file: job-fair.en.txt\n  language: en\n  type: news\n"
+                                 "  issuer: Harbour City Daily\n  publication_date: 2025-05-20\n"
+                                 "  source_name: test fixture\n  translation: original\n")
     build(corpus, base / "policy.db", jobs=1)
     conn = sqlite3.connect(base / "policy.db")
     conn.row_factory = sqlite3.Row

@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from support import ROOT
+from support import ROOT, axe_and_overflow_problems
 
 SHOTS = ROOT / "test-output" / "browser"
 CHROMIUM = "/usr/bin/chromium"
@@ -253,22 +253,9 @@ AXE_PAGES = {
 def test_axe_finds_nothing_serious_and_nothing_overflows(browser, server, viewport):
     context = _context(browser, server, viewport)
     page = context.new_page()
-    axe = Axe()
-    problems = {}
+    shot = (lambda p, name: _shot(p, f"12-phone-{name}")) if viewport is PHONE else None
     try:
-        for name, path in AXE_PAGES.items():
-            page.goto(path)
-            page.wait_for_load_state()
-            results = axe.run(page)
-            serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
-                       for v in results.response["violations"] if v["impact"] in ("critical", "serious")]
-            if serious:
-                problems[name] = serious
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if overflow > 0:
-                problems[f"{name} overflow"] = overflow
-            if viewport is PHONE:
-                _shot(page, f"12-phone-{name}")
+        problems = axe_and_overflow_problems(page, Axe(), AXE_PAGES, shot)
     finally:
         context.close()
     assert problems == {}

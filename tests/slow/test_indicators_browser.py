@@ -5,6 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from support import axe_and_overflow_problems
 from test_browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, SHOTS
 
 PAGES = {
@@ -65,22 +66,10 @@ def test_the_chart_renders_and_its_points_lead_to_their_figures(browser, server)
 def test_indicator_pages_pass_axe_and_do_not_overflow(browser, server, viewport):
     context = browser.new_context(base_url=server, locale="zh-CN", viewport=viewport)
     page = context.new_page()
-    axe = Axe()
-    problems = {}
+    shot = ((lambda p, name: p.screenshot(path=str(SHOTS / f"23-phone-{name}.png"), full_page=True))
+            if viewport is PHONE else None)
     try:
-        for name, path in PAGES.items():
-            page.goto(path)
-            page.wait_for_load_state()
-            results = axe.run(page)
-            serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
-                       for v in results.response["violations"] if v["impact"] in ("critical", "serious")]
-            if serious:
-                problems[name] = serious
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if overflow > 0:
-                problems[f"{name} overflow"] = overflow
-            if viewport is PHONE:
-                page.screenshot(path=str(SHOTS / f"23-phone-{name}.png"), full_page=True)
+        problems = axe_and_overflow_problems(page, Axe(), PAGES, shot)
     finally:
         context.close()
     assert problems == {}
