@@ -3,10 +3,9 @@ screenshot is saved), its points lead to their figures, and the progress and ind
 390 px screen."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
 from support import axe_and_overflow_problems
-from test_browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, SHOTS
+from test_browser import DESKTOP, PHONE, SHOTS, browser  # noqa: F401 (browser: the shared fixture)
 
 PAGES = {
     "progress": "/policy/progress?as_of=2024-07-03",
@@ -15,15 +14,6 @@ PAGES = {
     "figure-with-indicator": "/policy/figures/news-2024-ip-talent-scale-p1-c1-f2",
     "indicator-values": "/policy/indicator_values?indicator=ip-talents",
 }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def test_the_chart_renders_and_its_points_lead_to_their_figures(browser, server):
