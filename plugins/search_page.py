@@ -187,7 +187,11 @@ select c.rowid as rid, c.id as clause, c.document_id as document, c.text, c.lang
 {body}
 order by h.states_number desc, exact_phrase desc, coalesce(h.score, 0), c.sort_key
 limit :limit offset :offset"""
-    return ranked, f"select count(*) as n {body}", params
+    # Every indexed row is a clause of a document: with no filter and no number, the index alone counts the
+    # matches, without joining each one to its clause and document.
+    count = ("select count(*) as n from clauses_fts where clauses_fts match :match" if not where and number is None
+             else f"select count(*) as n {body}")
+    return ranked, count, params
 
 
 # ------------------------------------------------------------------------------------------------ snippets
