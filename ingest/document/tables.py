@@ -53,16 +53,17 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d
 # A cell that is one number, as a table prints it: a qualifier symbol or word before or after it, a range, a
 # percent sign; thousands grouped by commas or by spaces (1 020, as SI and Hong Kong tables print them).
 _CELL_NUMBER = re.compile(
-    r"^(?P<before>" + "|".join(map(re.escape, sorted(lexicon.SYMBOL_QUALIFIERS, key=len, reverse=True))) + r")?\s*"
-    r"(?P<low>" + _NUMBER + r")(?:\s*(?:" + "|".join(map(re.escape, lexicon.ZH_RANGE_JOINERS)) + r")\s*(?P<high>"
-    + _NUMBER + r"))?\s*(?P<scale>" + "|".join(lexicon.ZH_LARGE_SCALES) + r")?\s*(?P<pct>[%％])?\s*(?P<after>" + "|".join(map(re.escape, sorted(
-        lexicon.ZH_QUALIFIERS_AFTER, key=len, reverse=True))) + r")?$")
+    r"^(?P<before>" + lexicon.alternation(lexicon.SYMBOL_QUALIFIERS) + r")?\s*"
+    r"(?P<low>" + _NUMBER + r")(?:\s*" + lexicon.alternation(lexicon.ZH_RANGE_JOINERS) + r"\s*(?P<high>" + _NUMBER + "))?"
+    r"\s*(?P<scale>" + lexicon.alternation(lexicon.ZH_LARGE_SCALES) + r")?\s*(?P<pct>[%％])?"
+    r"\s*(?P<after>" + lexicon.alternation(lexicon.ZH_QUALIFIERS_AFTER) + r")?$")
+_LEADING_ZERO = re.compile(r"0\d")  # 0571-8765 4321: a telephone number, not a range
 
 
 def cell_number(text: str):
     """(value, high or None, qualifier or None, is a percentage) of a cell that is one number, else None."""
     m = _CELL_NUMBER.match(text)
-    if not m:
+    if not m or _LEADING_ZERO.match(m["low"]) or m["high"] and _LEADING_ZERO.match(m["high"]):
         return None
     scale = lexicon.ZH_LARGE_SCALES.get(m["scale"], 1) if m["scale"] else 1
     number = lambda s: float(s.replace(",", "").replace(" ", "")) * scale  # noqa: E731

@@ -40,6 +40,8 @@ def cells(*texts, doc_year=2024):
     ("12%", (12, None, None, True)),
     ("硕士及以上", None),
     ("Room 3", None),
+    ("0571-8765 4321", None),  # a telephone number
+    ("0571-87654321", None),
     ("", None),
 ])
 def test_a_cell_that_is_one_number(text, expected):
