@@ -40,8 +40,9 @@ _TABLE_ROW = re.compile(r"\|")
 _NUMBER_ALONE = re.compile(r"^0\d$|^\d$")
 # Marker-led lines longer than this are paragraphs that happen to start with a number.
 _MAX_HEADING = {"zh": 60, "en": 200}
-# A line this long is a paragraph, even when machine translation left it without a full stop.
-_PARAGRAPH = 80
+# A line this long is a paragraph, even when machine translation left it without a full stop (characters;
+# Chinese says in 60 what English says in 80 or more).
+_PARAGRAPH = {"zh": 60, "en": 80}
 # A run-in heading is a short phrase: at most this many characters (Chinese) or words (English).
 _MAX_PHRASE = {"zh": 25, "en": 12}
 _ITEM_END = re.compile(r"[；;，,、]\s*$")
@@ -172,7 +173,7 @@ def _looks_like_heading(text, following, lang):
     if not short or is_table_row(following) or len(following) < 2 * len(text):
         return False
     # Above a long paragraph, or above a finished sentence when the line is no label (联系人：张三).
-    return len(following) >= _PARAGRAPH or (ends_a_sentence(following) and not _PHRASE_PUNCTUATION.search(text))
+    return len(following) >= _PARAGRAPH.get(lang, 80) or (ends_a_sentence(following) and not _PHRASE_PUNCTUATION.search(text))
 
 
 def find_blocks(lines, lang, doc_number=None, titles=(), hints=None):
@@ -189,7 +190,7 @@ def find_blocks(lines, lang, doc_number=None, titles=(), hints=None):
         kind = hint.kind if hint else None
         # An unnumbered heading follows the title, a heading or a finished sentence, never a list's short line.
         after_break = not blocks or blocks[-1].kind in ("title", "heading", "doc_number", "table_row") \
-            or ends_a_sentence(blocks[-1].line.text) or len(blocks[-1].line.text) >= _PARAGRAPH \
+            or ends_a_sentence(blocks[-1].line.text) or len(blocks[-1].line.text) >= _PARAGRAPH.get(lang, 80) \
             or parse_date(blocks[-1].line.text) is not None
         if blocks and blocks[-1].kind == "number" and _short_phrase(text, lang):
             blocks.append(Block("heading", ln, 1, blocks[-1].line.text, text))

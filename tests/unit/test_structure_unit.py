@@ -1,0 +1,27 @@
+"""Unnumbered headings (ingest/document/structure.py): a short line with no final punctuation is a heading
+above a paragraph, and Chinese paragraphs are counted as long from 60 characters. No database."""
+from ingest.document.lines import split_lines
+from ingest.document.structure import find_blocks
+
+# 62 characters, a whole paragraph in Chinese (an English paragraph of the same content runs to 80 or more).
+PARAGRAPH_ZH = "3月中旬，东湖区知识产权服务业专场招聘会在区人才市场举行，40余家机构带来岗位600多个，吸引了省内外高校的应届毕业生前来应聘交流。"
+
+
+def kinds(text, lang):
+    return [(b.kind, b.line.text) for b in find_blocks(split_lines(text), lang)]
+
+
+def test_a_short_line_with_a_comma_above_a_chinese_paragraph_is_a_heading():
+    assert len(PARAGRAPH_ZH) >= 60
+    text = "首段说明了背景情况。\n招得来，也要留得住\n" + PARAGRAPH_ZH
+    assert kinds(text, "zh")[1] == ("heading", "招得来，也要留得住")
+
+
+def test_a_label_above_a_short_sentence_is_no_heading():
+    text = "首段说明了背景情况。\n联系人：王明\n电话另行通知。"
+    assert kinds(text, "zh")[1][0] == "paragraph"
+
+
+def test_an_english_line_above_a_short_paragraph_is_no_heading():
+    text = "The first paragraph sets the scene.\nFirms, graduates and more\nIt was held in March with many firms there."
+    assert kinds(text, "en")[1][0] == "paragraph"
