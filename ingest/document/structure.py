@@ -176,6 +176,13 @@ def _looks_like_heading(text, following, lang):
     return len(following) >= _PARAGRAPH.get(lang, 80) or (ends_a_sentence(following) and not _PHRASE_PUNCTUATION.search(text))
 
 
+def _is_subtitle(blocks):
+    """Whether the last block is a subtitle: a dash-led line right under the title (——多地搭建……平台), which
+    ends the title block as the title does."""
+    return (len(blocks) >= 2 and blocks[-2].kind == "title" and blocks[-1].kind == "paragraph"
+            and blocks[-1].line.text.startswith(("——", "--", "—")))
+
+
 def find_blocks(lines, lang, doc_number=None, titles=(), hints=None):
     """Classify each line of the text (chrome removed); titles: the lines that are the document's title; hints:
     {line number: LineInfo} where the file's format says what a line is (a web page's <h2>, a table row)."""
@@ -191,7 +198,7 @@ def find_blocks(lines, lang, doc_number=None, titles=(), hints=None):
         # An unnumbered heading follows the title, a heading or a finished sentence, never a list's short line.
         after_break = not blocks or blocks[-1].kind in ("title", "heading", "doc_number", "table_row") \
             or ends_a_sentence(blocks[-1].line.text) or len(blocks[-1].line.text) >= _PARAGRAPH.get(lang, 80) \
-            or parse_date(blocks[-1].line.text) is not None
+            or parse_date(blocks[-1].line.text) is not None or _is_subtitle(blocks)
         if blocks and blocks[-1].kind == "number" and _short_phrase(text, lang):
             blocks.append(Block("heading", ln, 1, blocks[-1].line.text, text))
         elif ln.number in title_numbers:

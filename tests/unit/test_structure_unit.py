@@ -25,3 +25,10 @@ def test_a_label_above_a_short_sentence_is_no_heading():
 def test_an_english_line_above_a_short_paragraph_is_no_heading():
     text = "The first paragraph sets the scene.\nFirms, graduates and more\nIt was held in March with many firms there."
     assert kinds(text, "en")[1][0] == "paragraph"
+
+
+def test_a_dash_led_subtitle_ends_the_title_block():
+    lines = split_lines("招聘会为毕业生搭桥\n——多地推动服务机构与高校对接\n编者按\n" + PARAGRAPH_ZH)
+    blocks = find_blocks(lines, "zh", titles=lines[:1])
+    assert [(b.kind, b.line.text) for b in blocks][1:3] == [("paragraph", "——多地推动服务机构与高校对接"),
+                                                           ("heading", "编者按")]
