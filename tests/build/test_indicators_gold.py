@@ -7,8 +7,10 @@ import sqlite3
 import pytest
 import yaml
 
+import scoring
 from ingest.builder import build
 from support import FIXTURES, load_gold
+from test_devset import devset_db  # noqa: F401 (the development set, built once per session)
 
 GOLD = load_gold("indicators.yml")
 FIXTURE = FIXTURES / "indicators"
@@ -73,6 +75,41 @@ def test_mapped_seed_figures_have_the_gold_as_of_date_and_kind(db):
              for g, _, row in _mapped(db, GOLD) if row and row["indicator"] == g["indicator"]
              and (row["as_of"], row["kind"]) != (str(g["as_of"]), g["kind"])]
     assert wrong == []
+
+
+# The development set (tests/devset), its figures' indicators written by reading (tests/gold/indicators-devset.yml).
+# The tuning half meets the bar; the test half, documents no mapping rule was written for, may not fall below
+# where it was measured (issue 21 asks for 0.9 there too: not reached).
+DEVSET_GOLD = load_gold("indicators-devset.yml")
+DEVSET_TEST_FLOOR = {"precision": 0.653, "recall": 0.485}
+
+
+def _devset_mapped(conn, gold):
+    """As _mapped, for the development set's gold, whose surfaces keep the words around the number (超过 95 万人):
+    the figure is the one of the entry's document with its value whose sentence holds its context."""
+    out = []
+    for g in gold:
+        context = g["context"].split(" | ")[0].strip("| ")
+        figure = conn.execute(
+            "select id from figures where document_id = ? and abs(value - ?) < 1e-6 and instr(sentence, ?) > 0 "
+            "order by start", [g["document"], float(g["value"]), context]).fetchone()
+        row = figure and conn.execute("select * from figure_indicators where figure_id = ?", [figure[0]]).fetchone()
+        out.append((g, figure and figure[0], row))
+    return out
+
+
+def test_the_development_documents_map_to_their_indicators(devset_db):
+    """Tuning half: P and R >= 0.9. Test half: not below its measured floor. Every miss printed."""
+    conn = sqlite3.connect(devset_db)
+    conn.row_factory = sqlite3.Row
+    halves = {doc: g["split"] for doc, g in scoring.load_devset_gold().items()}
+    results = {}
+    for half in ("tuning", "test"):
+        entries = [g for g in DEVSET_GOLD if halves[g["document"]] == half]
+        results[half] = _report(f"development set, {half} half", _devset_mapped(conn, entries))
+    conn.close()
+    assert results["tuning"][0] >= MIN_PRECISION and results["tuning"][1] >= MIN_RECALL
+    assert results["test"][0] >= DEVSET_TEST_FLOOR["precision"] and results["test"][1] >= DEVSET_TEST_FLOOR["recall"]
 
 
 def test_scoring_counts_a_wrong_mapping_and_a_miss():
