@@ -2,7 +2,7 @@
 import re
 
 from .. import lexicon
-from ..numbers import SCALES, parse_arabic, tidy
+from ..numbers import parse_arabic, tidy
 
 _ROW_NUMBER = re.compile(r"^(\d{1,2})[.．、]\s*")
 _UNIT = re.compile(r"[(（]([^()（）]+)[)）]\s*$")
@@ -85,6 +85,7 @@ def _label_and_unit(text: str):
 
 
 _ZH_SCALE_RUN = re.compile("^[" + "".join(lexicon.ZH_SCALES) + "]+")
+_COUNTED_UNIT = re.compile(r"(?P<n>\d+)(?:\s+(?P<scale>" + lexicon.alternation(lexicon.EN_UNIT_SCALES) + r"))?\b")
 
 
 def _unit_scale(word: str):
@@ -101,8 +102,10 @@ def _unit_scale(word: str):
     for scale in sorted(lexicon.EN_UNIT_SCALES, key=len, reverse=True):
         if folded == scale or folded.startswith(scale + " "):
             return lexicon.EN_UNIT_SCALES[scale], lexicon.EN_CURRENCY_AFTER.get(word[len(scale):].strip())
-    if re.match(r"10000\b", folded):
-        return 10_000, None
+    counted = _COUNTED_UNIT.match(folded)  # '10,000 persons', '100 million yuan'
+    if counted and int(counted["n"]) > 1:
+        scale = lexicon.EN_UNIT_SCALES.get(counted["scale"], 1) if counted["scale"] else 1
+        return int(counted["n"]) * scale, lexicon.EN_CURRENCY_AFTER.get(word[counted.end():].strip())
     return 1, word
 
 
@@ -183,7 +186,7 @@ def parse_indicator_table(rows):
         number = _ROW_NUMBER.match(label)
         unit = _UNIT.search(label)
         unit_text = unit.group(1).strip() if unit else None
-        multiplier = SCALES.get((unit_text or "").lower(), 1)
+        multiplier = _unit_scale(unit_text)[0] if unit_text else 1  # (ten thousand), （万人）, (10,000 persons)
         name = label[number.end() if number else 0: unit.start() if unit else len(label)].strip()
         attribute = cells[value_idx + 1][2] if value_idx + 1 < len(cells) else None
         yield {

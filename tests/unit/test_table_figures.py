@@ -87,3 +87,12 @@ def test_an_indicator_table_has_a_baseline_and_a_target_column():
 
 def test_years_and_words_in_cells_are_not_figures():
     assert cells("Firm | Founded | Degree |", "Lakeside IP | 2009 | Bachelor or above |") == []
+
+
+def test_an_indicator_rows_value_is_multiplied_by_its_unit():
+    from ingest.document.tables import parse_indicator_table
+    rows = parse_indicator_table(lines("指标 | 2022年 | 2027年 | 属性 |", "1.技术经纪人（万人） | 1.2 | 3 | 预期性 |",
+                                       "2. Certified brokers (ten thousand) | 1.2 | 3 | Anticipatory |",
+                                       "3. Brokerage revenue (100 million yuan) | 80 | 120 | Anticipatory |"))
+    assert [(r["indicator"], r["value"], r["target_year"]) for r in rows] == [
+        ("技术经纪人", 30000, 2027), ("Certified brokers", 30000, 2027), ("Brokerage revenue", 12_000_000_000, 2027)]
