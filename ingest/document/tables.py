@@ -13,21 +13,12 @@ _YEAR = re.compile(r"^((?:19|20)\d{2})\s*(?:年|年目标值?|年预期值|targe
 def row_cells(text: str) -> list[str]:
     """Every cell of a '|' table line, empty ones included, without the rule at either end:
     '| 北部 | 310 | |' -> ['北部', '310', '']."""
-    row = text.strip()
-    row = row[1:] if row.startswith("|") else row
-    row = row[:-1] if row.endswith("|") else row
-    return [cell.strip() for cell in row.split("|")]
+    return [cell for _, _, cell in cell_spans(text)]
 
 
 def split_cells(text: str):
-    """The cells of a '|' table line with their offsets relative to the line."""
-    cells = []
-    for m in re.finditer(r"[^|]+", text):
-        stripped = m.group(0).strip()
-        if stripped:
-            start = m.start() + m.group(0).index(stripped)
-            cells.append((start, start + len(stripped), stripped))
-    return cells
+    """The cells of a '|' table line that hold something, with their offsets relative to the line."""
+    return [span for span in cell_spans(text) if span[2]]
 
 
 def cell_spans(text: str) -> list[tuple[int, int, str]]:
