@@ -284,6 +284,8 @@ ZH_COHORT_CLASSIFIERS = ("届", "级")
 EN_TIME_AFTER = ("a.m.", "p.m.", "am", "pm", "o'clock")
 # After a number, "+" says more than it ("500+ firms").
 EN_MORE_AFTER = "+"
+# A bare whole number of four digits in this range (inclusive) is read as a year, not a count.
+YEAR_RANGE = (1900, 2100)
 # Before a number these make it an ordinal, a phone, postal or document number.
 ZH_NOT_COUNT_BEFORE = ("第", "其", "电话", "传真", "邮编", "邮政编码", "手机", "热线", "备案号", "备", "字", "〔", "［", "[",
                        "附件", "附表")

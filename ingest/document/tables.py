@@ -39,7 +39,6 @@ def cell_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-YEARS = (1900, 2100)  # a bare whole number in this range is read as a year
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A cell that is one number, as a table prints it: a qualifier symbol or word before or after it, a range, a
 # percent sign; thousands grouped by commas or by spaces (1 020, as SI and Hong Kong tables print them).
@@ -130,7 +129,8 @@ def table_figures(rows, doc_year=None):
             if found is None:
                 continue
             value, high, qualifier, percent = found
-            if YEARS[0] <= value <= YEARS[1] and value.is_integer() and not (high or qualifier or percent):
+            if lexicon.YEAR_RANGE[0] <= value <= lexicon.YEAR_RANGE[1] and value.is_integer() \
+                    and not (high or qualifier or percent):
                 continue  # a year (2015 under 'Founded'), as in running text, is a date, not a figure
             year_match = header_years[column] if column < len(header_years) else None
             if year_match:

@@ -296,7 +296,7 @@ def _is_english_range(text: str, start: int, first: re.Match, tail: re.Match) ->
     for digits in (a, b):
         plain = digits.replace(",", "")
         if "," not in digits and "." not in digits and (
-                len(plain) >= 5 or len(plain) == 4 and 1900 <= int(plain) <= 2100):
+                len(plain) >= 5 or len(plain) == 4 and is_year_number(plain)):
             return False
     before = _window_before(text, start)
     joiner = tail.group("joiner")
@@ -366,7 +366,7 @@ def is_english_non_count(text: str, start: int, end: int, digits: str, scaled) -
     if "," not in digits and "." not in digits and not scaled:
         if len(plain) >= 5:
             return True  # phone, postal, licence and registration numbers; English prints counts with commas
-        if len(plain) == 4 and 1900 <= int(plain) <= 2100 and not english_qualifier_before(text, start):
+        if len(plain) == 4 and is_year_number(plain) and not english_qualifier_before(text, start):
             return True
     return False
 
@@ -533,6 +533,11 @@ def is_english_word_non_count(text: str, start: int, end: int, quoted) -> bool:
         # "one of the", "no one", "one by one", "on the one hand": pronoun and idiom, not a count.
         return prev_word in lexicon.EN_ONE_NOT_AFTER or next_word in lexicon.EN_ONE_NOT_BEFORE or not next_word
     return False
+
+
+def is_year_number(digits: str) -> bool:
+    """Whether four plain digits read as a year (lexicon.YEAR_RANGE)."""
+    return lexicon.YEAR_RANGE[0] <= int(digits) <= lexicon.YEAR_RANGE[1]
 
 
 def refers_back(before: str, glued: bool) -> bool:
@@ -802,7 +807,7 @@ def parse_chinese_match(text: str, m: re.Match, quoted, word_starts, original: s
     if is_digits and not scale and not pct and "," not in numeral and "." not in numeral:
         if len(numeral) >= 5 and not classifier:
             return None  # phone, postal and registration numbers
-        if len(numeral) == 4 and 1900 <= int(numeral) <= 2100 and (
+        if len(numeral) == 4 and is_year_number(numeral) and (
                 not classifier or classifier in lexicon.ZH_COHORT_CLASSIFIERS):
             return None  # a year, or a graduating class (2022届)
     if not is_digits and value < 10 and high is None and ZH_BACK_REFERENCE_BEFORE.search(before[-6:]):
@@ -832,7 +837,7 @@ def _chinese_range_bound(value: float, scale: str, digits: str | bool, tail: re.
     if second_digits and not tail.group("scale"):
         for number in (digits, second_digits):
             plain = number.split(".")[0] if number else ""
-            if len(plain) >= 5 or len(plain) == 4 and 1900 <= int(plain) <= 2100:
+            if len(plain) >= 5 or len(plain) == 4 and is_year_number(plain):
                 return None
     low = value
     if not scale and tail.group("scale"):
