@@ -6,9 +6,9 @@ processed in any order, in parallel, and redone one at a time.
 import bisect
 import functools
 import json
-from typing import NamedTuple
 
 from . import search
+from .document.lines import Line
 from .document.parse import parse_document, read_source
 from .document.tables import row_years, table_figures
 from .document.structure import parse_doc_number
@@ -195,8 +195,7 @@ def _table_dates(entry, parsed, doc_date):
     rows = []
     for t, header in enumerate(parsed["table_headers"], start=1):
         rows += _line_dates(entry, header, tag_dates(header.text, entry["language"], doc_date), f"{entry['id']}-table{t}")
-    for table in _tables(parsed).values():
-        lines = [_Line(row["start"], row["text"]) for row in table]
+    for table, lines in _tables(parsed):
         for index, start, end, year in row_years(lines):
             row = table[index]
             rows.append({"id": f"{row['id']}-d1", "document_id": entry["id"], "clause_id": None,
@@ -207,11 +206,11 @@ def _table_dates(entry, parsed, doc_date):
 
 
 def _tables(parsed):
-    """The document's table rows by table number, header row first."""
+    """(rows, their Lines) of each of the document's tables, header row first."""
     tables = {}
     for row in parsed["table_rows"]:
         tables.setdefault(row["table_number"], []).append(row)
-    return tables
+    return [(rows, [Line(r["line"], r["start"], r["end"], r["text"]) for r in rows]) for rows in tables.values()]
 
 
 def _published_dates(entry, parsed, doc_date):
@@ -253,11 +252,6 @@ def _indicator_figures(entry, parsed):
     ]
 
 
-class _Line(NamedTuple):
-    start: int
-    text: str
-
-
 def _table_figures(entry, parsed, doc_date):
     """Every other number a table's cells hold (an indicator row's target is an indicator figure already): the
     openings and pay of a job fair's table, a year's counts, a plan's baseline column. Id: the table row's id
@@ -265,8 +259,7 @@ def _table_figures(entry, parsed, doc_date):
     doc_year = int(str(doc_date)[:4]) if doc_date else None
     taken = {ind["value_start"] for ind in parsed["indicators"]}
     figures = []
-    for rows in _tables(parsed).values():
-        lines = [_Line(row["start"], row["text"]) for row in rows]
+    for rows, lines in _tables(parsed):
         for cell in table_figures(lines, doc_year):
             if cell["start"] in taken:
                 continue
