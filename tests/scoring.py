@@ -44,9 +44,8 @@ def write_devset_corpus(dest: Path, gold=None):
         shutil.copy(DEVSET / "docs" / g["manifest"]["file"], dest / g["manifest"]["file"])
     manifest = [g["manifest"] for g in gold.values()]
     (dest / "manifest.yml").write_text(yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    from ingest.corpusfiles import CURATED
-    for name in CURATED:
-        shutil.copy(ROOT / "corpus" / name, dest / name)
+    from support import copy_curated
+    copy_curated(dest)
     return dest
 
 

@@ -1,6 +1,7 @@
 """What the tests share that is not a fixture: paths, a Datasette configured as the README serves it, the
 whole-database dump that equal builds must agree on, gold files."""
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -27,16 +28,20 @@ def make_datasette(db_path):
     )
 
 
+def copy_curated(folder, source=CORPUS):
+    """Copy the curated files (glossary, taxonomy, chrome rules, ...) of the corpus folder source into folder."""
+    from ingest.corpusfiles import CURATED
+    for name in CURATED:
+        shutil.copyfile(Path(source) / name, Path(folder) / name)
+
+
 def one_document_corpus(folder, source, entry: str):
     """A corpus folder holding one document (a copy of source), the manifest entry given as YAML, and the
     repository's curated files: a document added as a researcher adds one."""
-    import shutil
-    from ingest.corpusfiles import CURATED
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(source, folder)
     (folder / "manifest.yml").write_text(entry, encoding="utf-8")
-    for name in CURATED:
-        shutil.copy(ROOT / "corpus" / name, folder / name)
+    copy_curated(folder)
     return folder
 
 

@@ -7,12 +7,11 @@ import sqlite3
 
 import pytest
 
-from ingest.corpusfiles import CURATED
 import yaml
 
 from ingest.align import document_units
 from ingest.builder import build
-from support import CORPUS, FIXTURE_CORPUS, FIXTURES, load_gold
+from support import CORPUS, FIXTURE_CORPUS, FIXTURES, copy_curated, load_gold
 
 TRANSLATION = FIXTURES / "translation"
 
@@ -90,8 +89,7 @@ def _pair_corpus(root, english=None):
     """A corpus of the invented notice and its translation (optionally with the translation's text replaced)."""
     corpus = root / "corpus"
     corpus.mkdir()
-    for name in CURATED:
-        shutil.copyfile(FIXTURE_CORPUS / name, corpus / name)
+    copy_curated(corpus, FIXTURE_CORPUS)
     shutil.copyfile(TRANSLATION / "notice.zh.txt", corpus / "notice.zh.txt")
     (corpus / "notice.en.txt").write_text(english or (TRANSLATION / "notice.en.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (corpus / "manifest.yml").write_text("""

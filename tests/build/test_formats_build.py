@@ -10,8 +10,7 @@ import pytest
 import yaml
 
 from ingest.builder import build
-from ingest.corpusfiles import CURATED
-from support import FIXTURES, ROOT
+from support import FIXTURES, copy_curated
 
 FORMATS = FIXTURES / "formats"
 GOLD = {p.name[:-4]: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((FORMATS / "gold").glob("*.yml"))}
@@ -34,8 +33,7 @@ def db(tmp_path_factory):
         manifest.append({"id": doc_id(name), "file": name, "language": gold["lang"], "type": "notice",
                          "issuer": "fixture issuer", "source_name": "format fixtures", "translation": "original"})
     (corpus / "manifest.yml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
-    for name in CURATED:
-        shutil.copy(ROOT / "corpus" / name, corpus / name)
+    copy_curated(corpus)
     build(corpus, base / "policy.db", jobs=1)
     conn = sqlite3.connect(base / "policy.db")
     yield conn

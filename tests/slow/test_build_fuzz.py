@@ -12,11 +12,11 @@ import random
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from support import ROOT, copy_curated
+
 DOCUMENTS = 520
 BASE_SEED = 24_000
 SECONDS_PER_DOCUMENT = 10  # the largest generated document (about 0.5 MB) takes well under a second
@@ -136,9 +136,7 @@ def document_bytes(seed):
 def write_corpus(folder, seeds):
     """A corpus folder of the given documents, with the real curated files; {seed: file name}."""
     folder.mkdir(parents=True)
-    from ingest.corpusfiles import CURATED
-    for name in CURATED:
-        (folder / name).write_bytes((ROOT / "corpus" / name).read_bytes())
+    copy_curated(folder)
     files, entries = {}, []
     for seed in seeds:
         data, language = document_bytes(seed)
