@@ -146,22 +146,23 @@ def _filter_sql(chosen, params, columns=CLAUSE_COLUMNS):
         where.append(f"{columns['document']} = :document")
         params["document"] = chosen["document"]
     if "issuer" in chosen:
-        keys = []
-        for i, issuer in enumerate(chosen["issuer"]):
-            params[f"issuer{i}"] = issuer
-            keys.append(f":issuer{i}")
-        where.append(f"d.issuer in ({', '.join(keys)})")
+        where.append(f"d.issuer in ({_bind_all('issuer', chosen['issuer'], params)})")
     if "year" in chosen:
         where.append("substr(coalesce(d.issue_date, d.publication_date), 1, 4) = :year")
         params["year"] = chosen["year"]
     if "measure" in chosen:
-        keys = []
-        for i, measure in enumerate(chosen["measure"]):
-            params[f"measure{i}"] = measure
-            keys.append(f":measure{i}")
         where.append(f"exists (select 1 from clause_measures cm where cm.clause_id = {columns['clause']} "
-                     f"and cm.measure_id in ({', '.join(keys)}))")
+                     f"and cm.measure_id in ({_bind_all('measure', chosen['measure'], params)}))")
     return where
+
+
+def _bind_all(name, values, params):
+    """':name0, :name1, …' for an IN list, each value put in params under its own name."""
+    keys = []
+    for i, value in enumerate(values):
+        params[f"{name}{i}"] = value
+        keys.append(f":{name}{i}")
+    return ", ".join(keys)
 
 
 def build_query(match, phrase, number, chosen):
