@@ -12,13 +12,15 @@ import html
 import io
 import json
 import math
+import os
 import re
+import weakref
 from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from ingest import cite, search
+from ingest import cite, ranking, search
 from ingest.normalise import has_cjk, normalise
 from ingest.numbers import parse_number_query
 from ingest.taggers.glossary import terms_from_rows
@@ -52,17 +54,53 @@ async def _rows(db, sql, params=None):
     return [dict(r) for r in result.rows]
 
 
-async def _choices(db):
-    """What the filters can be set to, from the data."""
-    documents = await _rows(db, "select * from documents order by manifest_position, id")
+DOCUMENT_MENU_LIMIT = 300  # more documents than this are chosen by typing an id or a title, not from a list
+
+
+_CHOICES = weakref.WeakKeyDictionary()  # database -> (identity of its file, its choices): one read per build
+
+
+def _file_identity(db):
+    """The file a database reads, as (inode, mtime, size): a build publishes a new file, never changes one."""
+    try:
+        st = os.stat(db.path)
+    except (OSError, TypeError):
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+async def _choices(db, document_wanted=False):
+    """What the filters can be set to, read once per database file (not per search, which at 10,000
+    documents would be most of a search's time); the whole list of documents only when it must be."""
+    identity = _file_identity(db)
+    cached = _CHOICES.get(db)
+    if identity is None or cached is None or cached[0] != identity or (document_wanted and not cached[1]["all_documents"]):
+        cached = (identity, await _read_choices(db, document_wanted))
+        if identity is not None:
+            _CHOICES[db] = cached
+    return cached[1]
+
+
+async def _read_choices(db, document_wanted):
+    """What the filters can be set to, from the data: one pass over documents grouped by the filtered columns,
+    and the documents themselves only when they fit in a menu or a document filter has to be resolved."""
+    groups = await _rows(db, "select language, type, issuer, substr(coalesce(issue_date, publication_date), 1, 4) as year "
+                             "from documents group by 1, 2, 3, 4")
+    titles = "select id, title, title_en, title_zh from documents order by manifest_position, id"
+    documents = await _rows(db, titles + " limit :n", {"n": DOCUMENT_MENU_LIMIT + 1})
+    menu = len(documents) <= DOCUMENT_MENU_LIMIT
+    if not menu and document_wanted:
+        documents = await _rows(db, titles)
     measures = await _rows(db, "select id, name_en, name_zh from measures order by name_en")
-    years = sorted({(d.get("issue_date") or d.get("publication_date") or "")[:4] for d in documents} - {""}, reverse=True)
+    values = lambda key: sorted({g[key] for g in groups if g.get(key)})
     return {
-        "languages": sorted({d["language"] for d in documents if d.get("language")}),
-        "types": sorted({d["type"] for d in documents if d.get("type")}),
-        "issuers": sorted({d["issuer"] for d in documents if d.get("issuer")}),
-        "years": years,
+        "languages": values("language"),
+        "types": values("type"),
+        "issuers": values("issuer"),
+        "years": sorted(values("year"), reverse=True),
         "documents": documents,
+        "document_menu": menu,
+        "all_documents": menu or document_wanted,  # documents holds every document
         "measures": measures,
     }
 
@@ -251,13 +289,13 @@ async def run_search(datasette, db, request):
     q = (args.get("q") or "").strip()
     expand = (args.get("expand") or "").strip().lower() in TRUE
     names = cite.load_names()
-    choices = await _choices(db)
+    choices = await _choices(db, document_wanted=bool((args.get("document") or "").strip()))
     size = PAGE_SIZE
     if (args.get("_size") or "").strip():
         size = MAX_PAGE_SIZE if args["_size"] == "max" else max(1, min(MAX_PAGE_SIZE, _count(args["_size"]) or PAGE_SIZE))
     page = _count(args.get("page") or "") or 1
     page = min(page, 10**9)  # past the last page is an empty page, not an integer SQLite cannot take
-    result = {"q": q, "expand": expand, "choices": choices, "page": page, "size": size, "rows": [], "count": 0,
+    result = {"q": q, "expand": expand, "choices": choices, "page": page, "size": size, "rows": [], "count": 0, "count_exact": True, "method": None,
               "figures": [], "number": None, "error": None, "chosen": {}, "expansion": [], "pages": 0}
     try:
         result["chosen"] = chosen = resolve_filters(args, choices, names)
@@ -278,10 +316,11 @@ async def run_search(datasette, db, request):
     phrase = search.to_fts_phrase(q)
     number = parse_number_query(q)
     result["number"] = number
-    ranked_sql, count_sql, params = build_query(match, phrase, number, chosen)
-    result["sql"] = ranked_sql
-    result["count"] = (await _rows(db, count_sql, params))[0]["n"]
-    result["pages"] = max(1, math.ceil(result["count"] / size))
+    all_rows = args.get("_all") in TRUE and request.url_vars.get("format") == "csv"
+    if not chosen and number is None:
+        fetch = await _unfiltered(db, match, phrase, result, all_rows, size)
+    else:
+        fetch = await _filtered(db, match, phrase, number, chosen, result, size)
     if number is not None:
         fig_params = {"number": number}
         fig_where = _filter_sql(chosen, fig_params, FIGURE_COLUMNS)
@@ -291,12 +330,11 @@ async def run_search(datasette, db, request):
             "from figures f join documents d on d.id = f.document_id "
             "where f.value = :number" + "".join(f" and {w}" for w in fig_where) + " order by d.manifest_position, f.id"),
             fig_params)
-    all_rows = args.get("_all") in TRUE and request.url_vars.get("format") == "csv"
     offsets = range(0, result["count"], CSV_BATCH) if all_rows else [(page - 1) * size]
     origin = cite.request_origin(request)
     rows = []
     for offset in offsets:
-        batch = await _rows(db, ranked_sql, {**params, "limit": CSV_BATCH if all_rows else size, "offset": offset})
+        batch = await fetch(offset, CSV_BATCH if all_rows else size)
         if not batch:
             break
         rids = ",".join(str(int(r["rid"])) for r in batch)
@@ -319,6 +357,44 @@ async def run_search(datasette, db, request):
                                cite.citation(conn, r["permalink"], "clauses", r["clause"], "zh")))
     result["rows"] = rows
     return result
+
+
+CLAUSE_ROWS_SQL = """select c.rowid as rid, c.id as clause, c.document_id as document, c.text, c.language, c.section_id,
+  d.type, d.title as document_title, (select heading from sections s where s.id = c.section_id) as section,
+  d.translation, d.translator, d.source_name, 0 as states_number
+from clauses c join documents d on d.id = c.document_id where c.rowid in ({rids})"""
+
+
+async def _unfiltered(db, match, phrase, result, all_rows, size):
+    """A query with no filter and no number: ranked in the search index alone (ingest.ranking), and only the
+    page's clauses are then read with their documents."""
+    plan = await ranking.plan(db, match, None if phrase == match else phrase, exact_count=all_rows)
+    result["count"], result["count_exact"] = plan.count, plan.exact_count
+    result["pages"] = max(1, math.ceil(plan.count / size))
+    result["method"] = {"method": plan.method, "ranked": plan.ranked, "window": ranking.WINDOW, "limit": ranking.EXACT_LIMIT}
+    result["sql"] = ranking.ranked_sql(plan.phrase is not None, plan.method == "window")
+
+    async def fetch(offset, limit):
+        hits = await ranking.rows(db, plan, offset, limit)
+        if not hits:
+            return []
+        clauses = {r["rid"]: r for r in await _rows(db, CLAUSE_ROWS_SQL.format(rids=",".join(str(int(h["rid"])) for h in hits)))}
+        return [{**clauses[h["rid"]], "score": h["score"], "exact_phrase": h["exact_phrase"]} for h in hits if h["rid"] in clauses]
+    return fetch
+
+
+async def _filtered(db, match, phrase, number, chosen, result, size):
+    """A query with filters or a number: every match joined to its clause and document, all ranked."""
+    ranked_sql, count_sql, params = build_query(match, phrase, number, chosen)
+    result["sql"] = ranked_sql
+    result["count"] = (await _rows(db, count_sql, params))[0]["n"]
+    result["count_exact"] = True
+    result["pages"] = max(1, math.ceil(result["count"] / size))
+    result["method"] = {"method": "all", "ranked": result["count"], "window": ranking.WINDOW, "limit": ranking.EXACT_LIMIT}
+
+    async def fetch(offset, limit):
+        return await _rows(db, ranked_sql, {**params, "limit": limit, "offset": offset})
+    return fetch
 
 
 async def _mark_figures(db, rows, number):
@@ -357,6 +433,8 @@ def _summary_title(result):
     if not result["q"]:
         return "Search clauses · 检索条款"
     q = result["q"] if len(result["q"]) <= 60 else result["q"][:59] + "…"
+    if not result["count_exact"]:
+        return f"“{q}”: more than {result['count'] - 1:,} clauses · 检索结果"
     return f"“{q}”: {result['count']:,} clause{'s' if result['count'] != 1 else ''} · 检索结果"
 
 
@@ -393,9 +471,10 @@ async def search_view(datasette, request):
                 "expanded": result["expand"],
                 "searched_for": [{k: p[k] for k in ("text", "term", "forms")} for p in result["expansion"]],
                 "number": result["number"], "figures": result["figures"],
-                "count": result["count"], "page": result["page"], "pages": result["pages"], "page_size": result["size"],
-                "ranking": RANKING_EN, "rows": rows,
-                "next_url": (_url(request, path + ".json", page=str(result["page"] + 1)) if result["page"] < result["pages"] and result["q"] else None),
+                "count": result["count"] if result["count_exact"] else None, "count_at_least": result["count"],
+                "page": result["page"], "pages": result["pages"] if result["count_exact"] else None, "page_size": result["size"],
+                "ranking": ranking_text(result["method"])[0], "ranking_method": result["method"], "rows": rows,
+                "next_url": (_url(request, path + ".json", page=str(result["page"] + 1)) if _has_next(result) else None),
             }
         return Response(json.dumps(body, ensure_ascii=False, default=str), status=status,
                         content_type="application/json; charset=utf-8")
@@ -420,7 +499,8 @@ async def search_view(datasette, request):
         "url_csv_bom": _url(request, path + ".csv", _all="1", _bom="1", _dl="1"),
         "page_url": lambda n: _url(request, path, page=str(n)),
         "show_sql": request.args.get("_sql") in TRUE, "url_sql": _url(request, path, _sql="1"),
-        "format_number": _format_number, "ranking_en": RANKING_EN, "ranking_zh": RANKING_ZH,
+        "format_number": _format_number, "ranking_en": ranking_text(result["method"])[0],
+        "ranking_zh": ranking_text(result["method"])[1], "has_next": _has_next(result),
         "selected_measures": set(result["chosen"].get("measure", [])),
         "citation_links": lambda cid: {
             "bib": datasette.urls.path(f"/{database}/clauses/{cid}/citation.bib"),
@@ -428,6 +508,29 @@ async def search_view(datasette, request):
     }
     return Response.html(await datasette.render_template("policy_search.html", context, request=request), status=status)
 
+
+def _has_next(result):
+    """A next page exists: within the counted pages, or, when the count stopped at its cap, after a full page."""
+    if not result["q"]:
+        return False
+    if result["count_exact"]:
+        return result["page"] < result["pages"]
+    return len(result["rows"]) == result["size"]
+
+
+def ranking_text(method):
+    """(English, Chinese) of how the results were ranked: every match, or a window of them."""
+    if method and method["method"] == "window":
+        return (WINDOW_EN.format(**{k: f"{v:,}" for k, v in method.items() if k != "method"}),
+                WINDOW_ZH.format(**{k: f"{v:,}" for k, v in method.items() if k != "method"}))
+    return RANKING_EN, RANKING_ZH
+
+
+WINDOW_EN = ("More than {limit} clauses match, too many to rank all of them quickly: SQLite FTS5's BM25 score (bm25()) "
+             "ranks the {window} matching clauses added most recently, with clauses holding the whole query as one phrase "
+             "first; the other matches follow, most recently added first. Add a word or a filter to rank every match.")
+WINDOW_ZH = ("匹配条款超过 {limit} 条，无法全部快速排序：对最近加入的 {window} 条匹配条款按 SQLite FTS5 的 BM25 得分（bm25()）排序，"
+             "完整包含整个查询短语的条款在前；其余匹配结果按加入时间由新到旧排列。增加检索词或筛选条件即可对全部匹配结果排序。")
 
 RANKING_EN = ("Every match is ranked: clauses stating the number searched for come first, then clauses holding the whole "
               "query as one phrase, then by SQLite FTS5's BM25 score (bm25(): more hits of rarer words in a shorter clause "

@@ -175,6 +175,70 @@ async def test_ranking_covers_matches_beyond_any_candidate_limit(ds, db):
     assert result["rows"][0]["clause"] == best
 
 
+async def test_a_query_within_the_limit_says_every_match_was_ranked(ds, db):
+    result = await _search(ds, q="the")
+    assert result["ranking_method"]["method"] == "all"
+    assert result["count"] == result["count_at_least"] == len(expected_ids(db, "the"))
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    """The search page's limits lowered to the size of the test corpus (the method is the same at any size)."""
+    from ingest import ranking
+    monkeypatch.setattr(ranking, "EXACT_LIMIT", 40)
+    monkeypatch.setattr(ranking, "WINDOW", 15)
+    return ranking
+
+
+def _newest(db, match, n):
+    """(rowid, -bm25) of the n matches added last: the window the page must rank."""
+    return db.execute("select rowid, -bm25(clauses_fts) from clauses_fts where clauses_fts match ? "
+                      "order by rowid desc limit ?", [match, n]).fetchall()
+
+
+async def test_over_the_limit_bm25_ranks_the_newest_window_and_the_rest_follows_newest_first(ds, db, small_limits):
+    from ingest.search import to_fts_query
+    expected = expected_ids(db, "the")
+    assert len(expected) > 40  # the query is over the lowered limit
+    first, rows = await _all_pages(ds, q="the", _size="7")
+    assert first["ranking_method"]["method"] == "window" and first["count"] is None and first["pages"] is None
+    assert first["count_at_least"] == 41 and "15" in first["ranking"] and "most recently" in first["ranking"]
+    # Every match once, page after page.
+    assert [r["rank"] for r in rows] == list(range(1, len(expected) + 1))
+    assert {r["clause"] for r in rows} == expected
+    # The first 15 are the 15 newest matches, best bm25 first, with the scores FTS5 gives them.
+    window = _newest(db, to_fts_query("the"), 15)
+    rowid_of = dict(db.execute("select id, rowid from clauses"))
+    assert {rowid_of[r["clause"]] for r in rows[:15]} == {rowid for rowid, _ in window}
+    assert [r["score"] for r in rows[:15]] == sorted((round(s, 4) for _, s in window), reverse=True)
+    # The rest follow, newest first, unscored.
+    rest = [rowid_of[r["clause"]] for r in rows[15:]]
+    assert rest == sorted(rest, reverse=True) and all(r["score"] is None for r in rows[15:])
+
+
+async def test_over_the_limit_exact_phrases_come_first_within_the_window(ds, db, small_limits):
+    from ingest.search import to_fts_phrase, to_fts_query
+    q = "of the"
+    match, phrase = to_fts_query(q), to_fts_phrase(q)
+    window = {rowid for rowid, _ in _newest(db, match, 15)}
+    in_phrase = {r[0] for r in db.execute("select rowid from clauses_fts where clauses_fts match ?", [phrase])} & window
+    assert in_phrase and in_phrase != window  # both kinds are in the window
+    result = await _search(ds, q=q, _size="15")
+    assert result["ranking_method"]["method"] == "window"
+    flags = [r["exact_phrase"] for r in result["rows"]]
+    assert flags == sorted(flags, reverse=True) and sum(flags) == len(in_phrase)
+
+
+async def test_over_the_limit_the_page_says_more_than_and_the_csv_has_every_match(ds, db, small_limits):
+    html = (await ds.client.get("/policy/search", params={"q": "the"})).text
+    assert "More than 40 matching clauses" in html and "added most recently" in html
+    assert 'rel="next"' in html and "last-page" not in html
+    r = await ds.client.get("/policy/search.csv", params={"q": "the", "_all": "1"})
+    assert r.status_code == 200
+    lines = r.text.strip().splitlines()
+    assert len(lines) - 1 == len(expected_ids(db, "the"))
+
+
 @pytest.mark.parametrize("params, expected", [
     ({"language": "Chinese"}, {"language": "zh"}), ({"language": "zh"}, {"language": "zh"}), ({"language": "中文"}, {"language": "zh"}),
     ({"language": "English"}, {"language": "en"}), ({"language": "EN"}, {"language": "en"}),
@@ -390,3 +454,16 @@ async def test_a_number_too_large_for_a_quantity_is_searched_as_text(ds, query):
     """A long digit string is a code, not a figure (and past SQLite's integers): an ordinary search, no error."""
     r = await ds.client.get("/policy/search.json", params={"q": query})
     assert r.status_code == 200 and r.json()["number"] is None
+
+
+async def test_with_more_documents_than_a_menu_holds_the_document_is_typed_and_still_resolved(ds, monkeypatch):
+    from datasette.plugins import pm
+    # Datasette loads plugins/ from their files, not as importable modules: the loaded one is in its plugin manager.
+    search_page = next(p for p in pm.get_plugins() if (getattr(p, "__file__", None) or "").endswith("search_page.py"))
+    monkeypatch.setattr(search_page, "DOCUMENT_MENU_LIMIT", 2)
+    search_page._CHOICES.clear()
+    html = (await ds.client.get("/policy/search", params={"q": "talent"})).text
+    assert '<input id="f-document" name="document"' in html and '<select id="f-document"' not in html
+    result = await _search(ds, q="talent", document="The 14th Five-Year Plan for Intellectual Property Talents")
+    assert result["filters"] == {"document": "ip-talent-plan-2021"} and result["rows"]
+    search_page._CHOICES.clear()
