@@ -22,24 +22,25 @@ def _run_module():
 
 
 def grow(db_path, target):
-    """Add copies of the clauses (id suffixed -copyN) and their index rows until there are target clauses."""
+    """Add copies of the clauses (id suffixed -copyN, every other column as it is) and their index rows until
+    there are target clauses."""
     conn = sqlite3.connect(db_path)
+    columns = [r[1] for r in conn.execute("pragma table_info(clauses)") if r[1] != "id"]
+    listed = ", ".join(f'"{c}"' for c in columns)
     have = conn.execute("select count(*) from clauses").fetchone()[0]
+    originals = conn.execute("select max(rowid) from clauses").fetchone()[0]
     copy = 0
     while have < target:
         copy += 1
-        limit = target - have
         with conn:
+            # The copies keep the originals' order: copy N of original r has rowid r + N * originals.
             conn.execute(
-                "insert into clauses (id, document_id, section_id, paragraph, sentence, position, sort_key, text, start, end,"
-                " line, language, text_seg, modality, modality_cue, measures, instruments, permalink, citation, citation_zh) "
-                "select id || '-copy' || ?, document_id, section_id, paragraph, sentence, position, sort_key, text, start, end,"
-                " line, language, text_seg, modality, modality_cue, measures, instruments, permalink, citation, citation_zh "
-                "from clauses where id not like '%-copy%' order by rowid limit ?", [copy, limit])
+                f"insert into clauses (rowid, id, {listed}) select rowid + ? * ?, id || '-copy' || ?, {listed} "
+                "from clauses where rowid <= ? order by rowid limit ?", [copy, originals, copy, originals, target - have])
             conn.execute(
-                "insert into clauses_fts (rowid, search_text) select c.rowid, f.search_text from clauses c "
-                "join clauses o on o.id = substr(c.id, 1, length(c.id) - length('-copy' || ?)) "
-                "join clauses_fts f on f.rowid = o.rowid where c.id like '%-copy' || ?", [copy, copy])
+                "insert into clauses_fts (rowid, search_text) select rowid + ? * ?, search_text from clauses_fts "
+                "where rowid <= ? and rowid + ? * ? in (select rowid from clauses where rowid > ?)",
+                [copy, originals, originals, copy, originals, copy * originals])
         have = conn.execute("select count(*) from clauses").fetchone()[0]
     conn.execute("insert into clauses_fts (clauses_fts) values ('optimize')")
     conn.commit()
