@@ -5,9 +5,10 @@ every match of each phrase for the phrase's IDF. Ranking a few thousand matches 
 clauses of a million that hold 就业 takes half a second. So:
 
 - up to EXACT_LIMIT matches, every match is ranked by bm25 (method "all");
-- beyond it, bm25 ranks the WINDOW most recently added matches (the highest rowids: the newest documents of a
-  corpus that grows), and the other matches follow them in the order they were added, newest first (method
-  "window"). The page says which method it used, and bench/ measures how much of the true top 20 it finds.
+- beyond it, bm25 ranks the WINDOW matches last in corpus reading order (the index knows clauses by their sort
+  keys: these are the manifest's latest entries, the newest documents of a corpus that grows by appending),
+  and the other matches follow them in reverse reading order (method "window"). The page says which method
+  it used, and bench/ measures how much of the true top 20 it finds.
 
 Either way a query of more than one term puts the clauses holding the whole query as one phrase first.
 The count is exact up to EXACT_LIMIT; above it the page says "more than EXACT_LIMIT" unless the exact
@@ -28,7 +29,7 @@ class Ranking:
     count: int  # exact, or EXACT_LIMIT + 1 meaning "more than EXACT_LIMIT"
     exact_count: bool
     ranked: int  # how many matches bm25 ranks
-    low: object = None  # the lowest rowid of the window
+    low: object = None  # the lowest index rowid (clause sort key) in the window
 
     @property
     def params(self):
@@ -45,7 +46,7 @@ def ranked_sql(phrase_first, bounded):
             f"where clauses_fts match :match{window} order by exact_phrase desc, score, rowid limit :limit offset :offset")
 
 
-# The matches the window leaves out, newest first, after the ranked ones.
+# The matches the window leaves out, in reverse reading order, after the ranked ones.
 REST_SQL = ("select rowid as rid, null as score, 0 as exact_phrase from clauses_fts where clauses_fts match :match "
             "and rowid < :low order by rowid desc limit :limit offset :offset")
 

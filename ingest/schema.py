@@ -16,7 +16,7 @@ TABLES = {
             "attachments": str, "cc": str, "printed_by": str, "printed_date": str,
             "source_name": str, "source_url": str, "translation": str, "about": str,
             "file": str, "format": str, "sha256": str, "chars": int, "section_count": int, "clause_count": int,
-            "date_check": str, "manifest_position": int, "input_sha256": str, "file_stat": str,
+            "date_check": str, "manifest_position": int, "sort_base": int, "input_sha256": str, "file_stat": str,
             "translation_of": str, "translator": str, "status": str, "status_evidence": str, "status_as_of": str,
         },
         "id", [],

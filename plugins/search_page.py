@@ -211,15 +211,15 @@ def build_query(match, phrase, number, chosen):
     sources = ["select rowid as rid, bm25(clauses_fts) as score, 0 as states_number from clauses_fts where clauses_fts match :match"]
     if number is not None:
         params["number"] = number
-        sources.append("select c.rowid, null, 1 from figures f join clauses c on c.id = f.clause_id where f.value = :number")
+        sources.append("select c.sort_key, null, 1 from figures f join clauses c on c.id = f.clause_id where f.value = :number")
     hits = sources[0] if len(sources) == 1 else (
         "select rid, min(score) as score, max(states_number) as states_number from ("
         + " union all ".join(sources) + ") group by rid")
     where = _filter_sql(chosen, params)
-    body = (f"from ({hits}) h join clauses c on c.rowid = h.rid join documents d on d.id = c.document_id"
+    body = (f"from ({hits}) h join clauses c on c.sort_key = h.rid join documents d on d.id = c.document_id"
             + (" where " + " and ".join(where) if where else ""))
     ranked = f"""with phrase as (select rowid as rid from clauses_fts where clauses_fts match :phrase)
-select c.rowid as rid, c.id as clause, c.document_id as document, c.text, c.language, c.section_id,
+select c.sort_key as rid, c.id as clause, c.document_id as document, c.text, c.language, c.section_id,
   d.type, d.title as document_title, (select heading from sections s where s.id = c.section_id) as section,
   d.translation, d.translator, d.source_name,
   h.states_number, h.rid in (select rid from phrase) as exact_phrase, h.score
@@ -359,10 +359,10 @@ async def run_search(datasette, db, request):
     return result
 
 
-CLAUSE_ROWS_SQL = """select c.rowid as rid, c.id as clause, c.document_id as document, c.text, c.language, c.section_id,
+CLAUSE_ROWS_SQL = """select c.sort_key as rid, c.id as clause, c.document_id as document, c.text, c.language, c.section_id,
   d.type, d.title as document_title, (select heading from sections s where s.id = c.section_id) as section,
   d.translation, d.translator, d.source_name, 0 as states_number
-from clauses c join documents d on d.id = c.document_id where c.rowid in ({rids})"""
+from clauses c join documents d on d.id = c.document_id where c.sort_key in ({rids})"""
 
 
 async def _unfiltered(db, match, phrase, result, all_rows, size):
@@ -527,10 +527,11 @@ def ranking_text(method):
 
 
 WINDOW_EN = ("More than {limit} clauses match, too many to rank all of them quickly: SQLite FTS5's BM25 score (bm25()) "
-             "ranks the {window} matching clauses added most recently, with clauses holding the whole query as one phrase "
-             "first; the other matches follow, most recently added first. Add a word or a filter to rank every match.")
-WINDOW_ZH = ("匹配条款超过 {limit} 条，无法全部快速排序：对最近加入的 {window} 条匹配条款按 SQLite FTS5 的 BM25 得分（bm25()）排序，"
-             "完整包含整个查询短语的条款在前；其余匹配结果按加入时间由新到旧排列。增加检索词或筛选条件即可对全部匹配结果排序。")
+             "ranks the {window} matching clauses of the documents added to the corpus last, with clauses holding the whole "
+             "query as one phrase first; the other matches follow, latest documents first. Add a word or a filter to rank "
+             "every match.")
+WINDOW_ZH = ("匹配条款超过 {limit} 条，无法全部快速排序：对最后加入语料库的文件中的 {window} 条匹配条款按 SQLite FTS5 的 BM25 得分"
+             "（bm25()）排序，完整包含整个查询短语的条款在前；其余匹配结果按文件加入顺序由新到旧排列。增加检索词或筛选条件即可对全部匹配结果排序。")
 
 RANKING_EN = ("Every match is ranked: clauses stating the number searched for come first, then clauses holding the whole "
               "query as one phrase, then by SQLite FTS5's BM25 score (bm25(): more hits of rarer words in a shorter clause "

@@ -80,7 +80,7 @@ HISTORY_TABLES = ("build_info", "build_log", "id_aliases", "document_versions")
 
 def dump_database(path):
     """Every row of every table but HISTORY_TABLES, order-free, plus the search index keyed by clause id
-    (rowids may differ between builds that are otherwise equal). documents.file_stat is left out: it records
+    (its keys, the clauses' sort keys, may differ between builds that are otherwise equal). documents.file_stat is left out: it records
     the files' times on this disk, not what was built from them."""
     conn = sqlite3.connect(path)
     tables = [t for (t,) in conn.execute(
@@ -92,8 +92,15 @@ def dump_database(path):
                          if (table, c) != ("documents", "file_stat"))
 
     dump = {t: sorted(conn.execute(f"select {columns(t)} from [{t}]").fetchall(), key=repr) for t in tables}
+    # Sort keys and bases are an order, not values: an incremental build may leave gaps a full build does not.
+    for table, column in (("clauses", "sort_key"), ("documents", "sort_base")):
+        if table in dump:
+            names = [c for (_, c, *_) in conn.execute(f"pragma table_info([{table}])") if (table, c) != ("documents", "file_stat")]
+            at = names.index(column)
+            rank = {v: n for n, v in enumerate(sorted({row[at] for row in dump[table]}))}
+            dump[table] = sorted((row[:at] + (rank[row[at]],) + row[at + 1:] for row in dump[table]), key=repr)
     dump["fts"] = sorted(conn.execute(
-        "select c.id, f.search_text from clauses_fts f join clauses c on c.rowid = f.rowid").fetchall())
+        "select c.id, f.search_text from clauses_fts f join clauses c on c.sort_key = f.rowid").fetchall())
     conn.close()
     return dump
 

@@ -11,14 +11,13 @@ import sqlite_utils
 
 from .. import search
 from ..schema import INDEXES, ensure_schema
-from . import derived
+from . import derived, order
 from .aliases import IdKeeper
 from .related import refresh_related
 from .plan import input_hash
 from .rows import insert_rows
 from .workers import IN_FLIGHT_PER_WORKER, iter_processed
 
-SORT_KEY_STRIDE = 1_000_000  # more clauses than any one document will have
 FTS_HASH_SIZE = 64 * 1024 * 1024  # bytes of search-index entries held before FTS5 writes them out
 # Clause rows run to a kilobyte: with 16 KB pages instead of SQLite's 4 KB the inserts take less CPU, the index
 # builds too, and the file is smaller. An incremental build keeps the page size of the file it updates.
@@ -59,6 +58,7 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
     processed_ids = {e["id"] for e in plan.to_process}
     with conn:
         changed = set(catch_up) | set(plan.to_delete) | processed_ids
+        bases = order.spaced(positions) if full else order.assign_bases(positions, stored_bases(conn, catch_up))
         # Only figures sharing an indicator and date with a changed document can gain or lose links.
         relink = None if full else derived.figure_keys(conn, changed)
         touched_before = None if full else derived.touched(conn, changed)
@@ -69,11 +69,11 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
             doc["input_sha256"] = input_hash(entry, doc["sha256"])
             doc["file_stat"] = plan.files[entry["id"]][1]
             ids.keep(entry["id"], rows)
-            insert_document(conn, rows, positions[entry["id"]])
+            insert_document(conn, rows, positions[entry["id"]], bases[entry["id"]])
             progress(done, len(plan.to_process))
         # figure_links is refilled from scratch in a full build, after the other tables: its indexes come last.
         ensure_schema(db, indexes={t: i for t, i in INDEXES.items() if t != "figure_links" or not full})
-        renumber_positions(conn, entries)
+        renumber_positions(conn, positions, bases)
         record_file_stats(conn, plan.files)
         touched = None if full else derived.touched(conn, changed, touched_before)
         derived.refresh_glossary(db, curated.glossary, touched and touched.terms)
@@ -105,55 +105,79 @@ def _connect_for_update(path, served):
     return conn
 
 
+def stored_bases(conn, catch_up):
+    """{document id: sort base} as the documents stand before this update: in this slot, or, for those changed
+    since it was written, in the served database their rows are copied from."""
+    bases = dict(conn.execute("select id, sort_base from main.documents"))
+    for doc_id in catch_up:
+        found = conn.execute("select sort_base from served.documents where id = ?", [doc_id]).fetchone()
+        bases[doc_id] = found[0] if found else None
+    return bases
+
+
 def delete_documents(conn, doc_ids):
     """Remove every row documents contributed, so they can be written again (or are gone)."""
     for doc_id in sorted(doc_ids):
-        conn.execute("delete from clauses_fts where rowid in (select rowid from clauses where document_id = ?)", [doc_id])
+        _unindex(conn, doc_id)
         conn.execute("delete from figure_links where figure_id in (select id from figures where document_id = ?) "
                      "or other_document_id = ?", [doc_id, doc_id])
         for table in reversed(DOCUMENT_TABLES + PER_DOCUMENT_EXTRAS):
             conn.execute(f"delete from [{table}] where {'id' if table == 'documents' else 'document_id'} = ?", [doc_id])
 
 
+def _unindex(conn, doc_id):
+    conn.execute("delete from clauses_fts where rowid in (select sort_key from main.clauses where document_id = ?)", [doc_id])
+
+
+def _index(conn, doc_id):
+    """A document's search entries, made from its clauses' text as a build makes them, keyed by sort key."""
+    conn.execute("insert into clauses_fts (rowid, search_text) "
+                 "select sort_key, index_text(text) from main.clauses where document_id = ?", [doc_id])
+
+
 def copy_documents(conn, doc_ids):
     """Copy documents' rows from the served database: they changed since this slot was written, and the
-    served database has them as they are now. Their search entries are made from their text, as a build
-    makes them."""
+    served database has them as they are now."""
     for doc_id in doc_ids:
         for table in DOCUMENT_TABLES + PER_DOCUMENT_EXTRAS:
             key = "id" if table == "documents" else "document_id"
             conn.execute(f"insert into main.[{table}] select * from served.[{table}] where {key} = ?", [doc_id])
-        conn.execute("insert into clauses_fts (rowid, search_text) "
-                     "select rowid, index_text(text) from main.clauses where document_id = ?", [doc_id])
+        _index(conn, doc_id)
 
 
-def insert_document(conn, rows, position):
+def insert_document(conn, rows, position, base):
     """One document's rows, its search index entries and its place in corpus reading order."""
-    rows["documents"][0]["manifest_position"] = position
+    document = rows["documents"][0]
+    document["manifest_position"], document["sort_base"] = position, base
     for clause in rows["clauses"]:
-        # Corpus-wide reading order for sorting; not an id (it shifts when documents are added).
-        clause["sort_key"] = position * SORT_KEY_STRIDE + clause["position"]
-    # New rows get rowids above the largest one, so the clauses just inserted are those past it: a rowid
-    # range, found without an index (a full build adds its indexes at the end). Inserting the FTS rows with
-    # their rowids is much faster than INSERT ... SELECT from clauses a row at a time.
-    (last_rowid,) = conn.execute("select coalesce(max(rowid), 0) from main.clauses").fetchone()
+        clause["sort_key"] = order.sort_key(base, clause["position"])
     for table in DOCUMENT_TABLES + PER_DOCUMENT_EXTRAS:
         if rows[table]:
             insert_rows(conn, table, rows[table])
-    rowids = dict(conn.execute("select id, rowid from main.clauses where rowid > ?", [last_rowid]))
+    keys = {clause["id"]: clause["sort_key"] for clause in rows["clauses"]}
     conn.executemany("INSERT INTO clauses_fts (rowid, search_text) VALUES (?, ?)",
-                     [(rowids[clause_id], text) for clause_id, text in rows["_fts"]])
+                     [(keys[clause_id], text) for clause_id, text in rows["_fts"]])
 
 
-def renumber_positions(conn, entries):
-    """Keep documents and clause sort keys in manifest order after documents were added or moved: one read of
-    every position, then writes for the documents that moved only."""
-    stored = dict(conn.execute("select id, manifest_position from main.documents").fetchall())
-    for position, entry in enumerate(entries, start=1):
-        if stored.get(entry["id"]) != position:
-            conn.execute("update main.documents set manifest_position = ? where id = ?", [position, entry["id"]])
-            conn.execute("update main.clauses set sort_key = ? * ? + position where document_id = ?",
-                         [position, SORT_KEY_STRIDE, entry["id"]])
+def renumber_positions(conn, positions, bases):
+    """Documents in manifest order (positions) and their clauses in reading order (bases): one read of every
+    document, then writes for those whose position or base changed. A new base moves the document's search
+    entries to its new sort keys."""
+    moved = []
+    for doc_id, position, stored_base in conn.execute("select id, manifest_position, sort_base from main.documents").fetchall():
+        if position != positions[doc_id]:
+            conn.execute("update main.documents set manifest_position = ? where id = ?", [positions[doc_id], doc_id])
+        if stored_base != bases[doc_id]:
+            moved.append(doc_id)
+    # All the moved documents' entries go before any comes back: a new key may be another moved document's old one.
+    for doc_id in moved:
+        _unindex(conn, doc_id)
+    for doc_id in moved:
+        conn.execute("update main.documents set sort_base = ? where id = ?", [bases[doc_id], doc_id])
+        conn.execute("update main.clauses set sort_key = ? * ? + position where document_id = ?",
+                     [bases[doc_id], order.SORT_KEY_STRIDE, doc_id])
+    for doc_id in moved:
+        _index(conn, doc_id)
 
 
 def record_file_stats(conn, files):

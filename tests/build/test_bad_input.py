@@ -250,7 +250,7 @@ def test_full_width_odd_spaces_and_zero_width_characters(corpus_copy, tmp_path):
 
     def search(query):
         return [r[0] for r in conn.execute(
-            "select c.text from clauses_fts f join clauses c on c.rowid = f.rowid "
+            "select c.text from clauses_fts f join clauses c on c.sort_key = f.rowid "
             "where clauses_fts match ? and c.document_id = 'wide'", [to_fts_query(query)])]
 
     # Full-width letters fold; an invisible zero-width space does not break a phrase.

@@ -1,66 +1,8 @@
 """Search finds what Ctrl-F finds, through every Datasette entry point, and never errors."""
-import re
-
 import pytest
-import Stemmer
 
+from search_oracle import CHINESE_QUERIES, ENGLISH_QUERIES, TRADITIONAL_QUERIES, _matches, _words_of_query, expected_ids
 from support import make_datasette
-from ingest.normalise import has_cjk, normalise
-from ingest.segment import get_tokenizer
-
-_STEM = Stemmer.Stemmer("porter")
-_WORD = re.compile(r"[^\W_]+")
-
-CHINESE_QUERIES = [
-    "就", "业", "就业", "高校", "专利", "服务业", "吸纳就业", "应届毕业生", "专利代理师", "知识产权服务业",
-    "先上岗", "再考证", "资格考试", "购买服务", "报送", "宣传", "招聘", "培训费用", "运用促进司", "统计表",
-    "高校毕业生", "知识产权服务机构", "稳定和扩大就业", "专利代理师资格考试", "国家知识产权局", "6月30日",
-    "服务 就业", "疫情影响", "万里行", "人才队伍素质",
-]
-TRADITIONAL_QUERIES = ["國家知識產權局", "專利代理師", "應屆畢業生", "就業", "知識產權服務業"]
-ENGLISH_QUERIES = [
-    "train", "training", "patent", "patent agents", "recruitment", "graduates", "Talent", "CNIPA", "think tanks",
-    "job fair", "Beijing", "epidemic", "qualification", '"patent attorney"', '"intellectual property service industry"',
-    '"job fairs"', "overseas talents", "universities", "ＣＮＩＰＡ",
-]
-
-
-def _words_of_query(query):
-    """The oracle's reading of a query: quoted parts are phrases; other Chinese is cut by the same segmenter."""
-    tokenizer = get_tokenizer()
-    terms = []
-    for quoted, text in re.findall(r'"([^"]*)"|([^"]+)', query):
-        text = normalise(quoted or text)
-        if quoted:
-            terms.append(("phrase", text))
-        elif has_cjk(text):
-            terms.extend(("substring", w) for w in tokenizer.words(text) if _WORD.search(w))
-        else:
-            terms.extend(("stem", w) for w in _WORD.findall(text.lower()))
-    return terms
-
-
-def _stems(text):
-    return [_STEM.stemWord(t) for t in _WORD.findall(normalise(text).lower())]
-
-
-def _matches(term, text):
-    kind, value = term
-    norm = normalise(text)
-    if kind == "substring":
-        return value in norm
-    if kind == "stem":
-        return _STEM.stemWord(value) in _stems(norm)
-    phrase = _stems(value)
-    stems = _stems(norm)
-    return any(stems[i:i + len(phrase)] == phrase for i in range(len(stems) - len(phrase) + 1))
-
-
-def expected_ids(db, query):
-    """Clause ids whose normalised text contains every term: computed without FTS."""
-    terms = _words_of_query(query)
-    return {r["id"] for r in db.execute("select id, text from clauses") if all(_matches(t, r["text"]) for t in terms)}
-
 
 async def search_ids(ds, query):
     r = await ds.client.get("/policy/clauses.json", params={"_search": query, "_shape": "array", "_col": "id", "_size": "max"})
@@ -153,14 +95,14 @@ async def test_ranking_is_bm25_over_all_matches_with_exact_phrases_first(ds, db)
     q = "高校毕业生"
     _, rows = await _all_pages(ds, q=q, _size="max")
     phrase = {r[0] for r in db.execute(
-        "select c.id from clauses_fts join clauses c on c.rowid = clauses_fts.rowid where clauses_fts match ?", [to_fts_phrase(q)])}
+        "select c.id from clauses_fts join clauses c on c.sort_key = clauses_fts.rowid where clauses_fts match ?", [to_fts_phrase(q)])}
     got = [r["clause"] for r in rows]
     assert phrase and set(got[:len(phrase)]) == phrase  # exact-phrase hits first
     assert any(not r["exact_phrase"] for r in rows)  # the loose matches come after
     scores = [r["score"] for r in rows if not r["exact_phrase"]]
     assert scores == sorted(scores, reverse=True)  # then by bm25, best first
     direct = dict(db.execute(
-        "select c.id, -bm25(clauses_fts) from clauses_fts join clauses c on c.rowid = clauses_fts.rowid "
+        "select c.id, -bm25(clauses_fts) from clauses_fts join clauses c on c.sort_key = clauses_fts.rowid "
         "where clauses_fts match ?", [to_fts_query(q)]).fetchall())
     assert {r["clause"]: r["score"] for r in rows} == {k: round(v, 4) for k, v in direct.items()}
 
@@ -168,7 +110,7 @@ async def test_ranking_is_bm25_over_all_matches_with_exact_phrases_first(ds, db)
 async def test_ranking_covers_matches_beyond_any_candidate_limit(ds, db):
     """The best bm25 match of a broad query is first whatever its place in the index (no newest-500 cut)."""
     from ingest.search import to_fts_query
-    best = db.execute("select c.id from clauses_fts join clauses c on c.rowid = clauses_fts.rowid where clauses_fts match ? "
+    best = db.execute("select c.id from clauses_fts join clauses c on c.sort_key = clauses_fts.rowid where clauses_fts match ? "
                       "order by bm25(clauses_fts) limit 1", [to_fts_query("the")]).fetchone()[0]
     result = await _search(ds, q="the")
     assert all(r["exact_phrase"] for r in result["rows"])  # one word: every match holds the whole query
@@ -202,13 +144,13 @@ async def test_over_the_limit_bm25_ranks_the_newest_window_and_the_rest_follows_
     assert len(expected) > 40  # the query is over the lowered limit
     first, rows = await _all_pages(ds, q="the", _size="7")
     assert first["ranking_method"]["method"] == "window" and first["count"] is None and first["pages"] is None
-    assert first["count_at_least"] == 41 and "15" in first["ranking"] and "most recently" in first["ranking"]
+    assert first["count_at_least"] == 41 and "15" in first["ranking"] and "added to the corpus last" in first["ranking"]
     # Every match once, page after page.
     assert [r["rank"] for r in rows] == list(range(1, len(expected) + 1))
     assert {r["clause"] for r in rows} == expected
     # The first 15 are the 15 newest matches, best bm25 first, with the scores FTS5 gives them.
     window = _newest(db, to_fts_query("the"), 15)
-    rowid_of = dict(db.execute("select id, rowid from clauses"))
+    rowid_of = dict(db.execute("select id, sort_key from clauses"))
     assert {rowid_of[r["clause"]] for r in rows[:15]} == {rowid for rowid, _ in window}
     assert [r["score"] for r in rows[:15]] == sorted((round(s, 4) for _, s in window), reverse=True)
     # The rest follow, newest first, unscored.
@@ -231,7 +173,7 @@ async def test_over_the_limit_exact_phrases_come_first_within_the_window(ds, db,
 
 async def test_over_the_limit_the_page_says_more_than_and_the_csv_has_every_match(ds, db, small_limits):
     html = (await ds.client.get("/policy/search", params={"q": "the"})).text
-    assert "More than 40 matching clauses" in html and "added most recently" in html
+    assert "More than 40 matching clauses" in html and "added to the corpus last" in html
     assert 'rel="next"' in html and "last-page" not in html
     r = await ds.client.get("/policy/search.csv", params={"q": "the", "_all": "1"})
     assert r.status_code == 200
