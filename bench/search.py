@@ -42,7 +42,9 @@ def _run_module():
 def grow(db_path, target):
     """Add copies of the clauses (id suffixed -copyN, sort key moved past every earlier one, every other column
     as it is) and their index entries (keyed by sort key, as the build keys them) until there are target clauses."""
+    from ingest.search import index_text
     conn = sqlite3.connect(db_path)
+    conn.create_function("index_text", 1, index_text, deterministic=True)
     columns = [r[1] for r in conn.execute("pragma table_info(clauses)") if r[1] not in ("id", "sort_key")]
     listed = ", ".join(f'"{c}"' for c in columns)
     have = conn.execute("select count(*) from clauses").fetchone()[0]
@@ -55,10 +57,8 @@ def grow(db_path, target):
             conn.execute(
                 f"insert into clauses (id, sort_key, {listed}) select id || '-copy' || ?, sort_key + ? * ?, {listed} "
                 "from clauses where sort_key < ? order by sort_key limit ?", [copy, copy, originals, originals, target - have])
-            conn.execute(
-                "insert into clauses_fts (rowid, search_text) select rowid + ? * ?, search_text from clauses_fts "
-                "where rowid < ? and rowid + ? * ? in (select sort_key from clauses where sort_key >= ?)",
-                [copy, originals, originals, copy, originals, copy * originals])
+            conn.execute("insert into clauses_fts (rowid, search_text) select sort_key, index_text(text) from clauses "
+                         "where sort_key >= ?", [copy * originals])
         have = conn.execute("select count(*) from clauses").fetchone()[0]
     conn.execute("insert into clauses_fts (clauses_fts) values ('optimize')")
     conn.commit()

@@ -273,7 +273,7 @@ having count(distinct f.value) > 1 and count(distinct fi.document_id) > 1
 
 
 # Full-text indexes: name -> (indexed column, FTS5 tokenizer). The search copy of each clause (search.index_text)
-# is indexed under the clause's rowid. Porter stems English on both sides (train finds training); CJK
+# is indexed under the clause's sort key. Porter stems English on both sides (train finds training); CJK
 # characters are separated before indexing, so unicode61 makes each its own token.
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 FTS = {"clauses_fts": ("search_text", FTS_TOKENIZE)}
@@ -286,7 +286,9 @@ def ensure_schema(db, tables=TABLES, indexes=INDEXES, views=VIEWS, fts=FTS):
         if not db[name].exists():
             db[name].create(columns, pk=pk, foreign_keys=fks, not_null={pk} if isinstance(pk, str) else set(pk))
     for name, (column, tokenize) in fts.items():
-        db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS [{name}] USING fts5([{column}], tokenize='{tokenize}')")
+        # Contentless (content=''): the index keeps its tokens, not a second copy of every clause's text; the
+        # search page marks hits itself (search.hit_spans), and entries are removed with FTS5's 'delete' command.
+        db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS [{name}] USING fts5([{column}], tokenize='{tokenize}', content='')")
     for name, index_list in indexes.items():
         for cols in index_list:
             db[name].create_index(cols, if_not_exists=True)

@@ -7,7 +7,11 @@ a query becomes an FTS5 phrase of its characters: 就业 -> "就 业". A clause 
 each word of the query as a substring, which is what Ctrl-F would find. English goes through the
 porter stemmer on both sides, so train finds training.
 """
+import functools
 import re
+import unicodedata
+
+import Stemmer
 
 from .literals import LiteralSet
 from .normalise import CJK_CHAR, has_cjk, normalise, normalise_for_search
@@ -37,6 +41,55 @@ def fts_tokens(text: str):
     for run in _TOKEN.findall(normalise(text).lower()):
         tokens.extend(_CJK_RUN.sub(lambda m: " " + " ".join(m.group(1)) + " ", run).split())
     return tokens
+
+
+_STEMMER = Stemmer.Stemmer("porter")  # the algorithm of FTS5's porter tokenizer
+
+
+@functools.lru_cache(maxsize=4096)
+def fold_token(token: str) -> str:
+    """A token as the index compares it: lower case, without diacritics, an ASCII word stemmed."""
+    token = "".join(c for c in unicodedata.normalize("NFKD", token.lower()) if not unicodedata.combining(c))
+    return _STEMMER.stemWord(token) if token.isascii() and token.isalpha() else token
+
+
+def text_tokens(text: str):
+    """[(start, end, folded token)] of a clause as the index reads it, with offsets into the clause's own text
+    (its search copy is the text, length for length, with separators added)."""
+    tokens = []
+    for m in _TOKEN.finditer(normalise_for_search(text)):
+        if not has_cjk(m.group()):
+            tokens.append((m.start(), m.end(), fold_token(m.group())))
+            continue
+        pos = m.start()
+        for part in _CJK_RUN.split(m.group()):  # runs of CJK characters (one token each) and what lies between
+            if CJK_CHAR.match(part):
+                tokens.extend((pos + i, pos + i + 1, ch) for i, ch in enumerate(part))
+            elif part:
+                tokens.append((pos, pos + len(part), fold_token(part)))
+            pos += len(part)
+    return tokens
+
+
+def hit_spans(text: str, terms):
+    """[(start, end)] in text of every occurrence of each term (a list of FTS tokens, found as a phrase): the hits
+    FTS5's highlight() would mark, found without stored index content."""
+    tokens = text_tokens(text)
+    words = [t for _, _, t in tokens]
+    spans = set()
+    for term in terms:
+        folded = [fold_token(t) for t in term]
+        n = len(folded)
+        for i in range(len(words) - n + 1):
+            if words[i:i + n] == folded:
+                spans.add((tokens[i][0], tokens[i + n - 1][1]))
+    merged = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _phrase(tokens):
@@ -83,6 +136,17 @@ def distinct_terms(terms):
     and FTS5 would look each repeat up again (700 of them took longer than the time limit)."""
     seen = set()
     return [term for term in terms if not (tuple(term) in seen or seen.add(tuple(term)))]
+
+
+def hit_terms(query: str, expand=False, glossary=(), tokenizer=None):
+    """Every phrase a matching clause may hold, as FTS token lists: the query's terms, or with expand every form
+    of each glossary term it names. What the search page marks in its snippets."""
+    if not expand:
+        return distinct_terms(query_terms(query, tokenizer))
+    terms = []
+    for part in expansion_parts(query, glossary, tokenizer):
+        terms.extend(t for form in (part["forms"] or [part["text"]]) if (t := fts_tokens(form)))
+    return distinct_terms(terms)
 
 
 def to_fts_query(query: str, tokenizer=None) -> str:

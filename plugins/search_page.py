@@ -234,22 +234,6 @@ limit :limit offset :offset"""
 
 
 # ------------------------------------------------------------------------------------------------ snippets
-def marked_spans(marked):
-    """[(start, end)] of the hits highlight() marked with \\x01…\\x02 in the index copy, as offsets into the
-    clause's own text (the index copy is the text, length for length, with separators added)."""
-    spans, pos, start = [], 0, None
-    for ch in marked or "":
-        if ch == "\x01":
-            start = pos
-        elif ch == "\x02":
-            if start is not None:
-                spans.append((start, pos))
-            start = None
-        elif ch != search.SEPARATOR:
-            pos += 1
-    return spans
-
-
 def snippet(text, spans, width=220, before=70):
     """(plain snippet, HTML snippet with <mark>): the whole clause when short, else a window around the first
     hit, '…' where it is cut."""
@@ -314,6 +298,7 @@ async def run_search(datasette, db, request):
         # Say which words the glossary knows, so the visitor knows expansion would help.
         result["expandable"] = [p for p in search.expansion_parts(q, glossary) if p["term"]]
     phrase = search.to_fts_phrase(q)
+    terms = search.hit_terms(q, expand, glossary)  # what the snippets mark
     number = parse_number_query(q)
     result["number"] = number
     all_rows = args.get("_all") in TRUE and request.url_vars.get("format") == "csv"
@@ -337,13 +322,8 @@ async def run_search(datasette, db, request):
         batch = await fetch(offset, CSV_BATCH if all_rows else size)
         if not batch:
             break
-        rids = ",".join(str(int(r["rid"])) for r in batch)
-        marks = {r["rowid"]: r["marked"] for r in await _rows(
-            db, f"select rowid, highlight(clauses_fts, 0, char(1), char(2)) as marked from clauses_fts "
-                f"where clauses_fts match :match and rowid in ({rids})", {"match": match})}
         for i, r in enumerate(batch):
-            spans = marked_spans(marks.get(r["rid"]))
-            r["snippet"], r["snippet_html"] = snippet(r["text"], spans)
+            r["snippet"], r["snippet_html"] = snippet(r["text"], search.hit_spans(r["text"], terms))
             r["rank"] = offset + i + 1
             r["score"] = None if r["score"] is None else round(-r["score"], 4)  # bm25() is lower-is-better: flip it
             r["exact_phrase"], r["states_number"] = bool(r["exact_phrase"]), bool(r["states_number"])

@@ -79,7 +79,7 @@ HISTORY_TABLES = ("build_info", "build_log", "id_aliases", "document_versions")
 
 
 def dump_database(path):
-    """Every row of every table but HISTORY_TABLES, order-free, plus the search index keyed by clause id
+    """Every row of every table but HISTORY_TABLES, order-free, plus the search index's tokens keyed by clause id
     (its keys, the clauses' sort keys, may differ between builds that are otherwise equal). documents.file_stat is left out: it records
     the files' times on this disk, not what was built from them."""
     conn = sqlite3.connect(path)
@@ -99,8 +99,10 @@ def dump_database(path):
             at = names.index(column)
             rank = {v: n for n, v in enumerate(sorted({row[at] for row in dump[table]}))}
             dump[table] = sorted((row[:at] + (rank[row[at]],) + row[at + 1:] for row in dump[table]), key=repr)
+    # The index holds tokens, not text: every token of every entry, with its clause and place.
+    conn.execute("create virtual table temp.fts_tokens using fts5vocab(main, clauses_fts, 'instance')")
     dump["fts"] = sorted(conn.execute(
-        "select c.id, f.search_text from clauses_fts f join clauses c on c.sort_key = f.rowid").fetchall())
+        "select c.id, t.term, t.offset from temp.fts_tokens t join clauses c on c.sort_key = t.doc").fetchall())
     conn.close()
     return dump
 

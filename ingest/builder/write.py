@@ -36,6 +36,8 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
     processed = iter_processed(plan.to_process, curated, jobs)
     head = list(itertools.islice(processed, jobs * IN_FLIGHT_PER_WORKER))
     conn = sqlite3.connect(path, uri=True) if full else _connect_for_update(path, served)
+    # A clause's search entry, made (and, in the contentless index, removed) from its text in SQL.
+    conn.create_function("index_text", 1, search.index_text, deterministic=True)
     attached = served is not None or history is not None
     if full and history is not None:
         conn.execute("ATTACH DATABASE ? AS served", [f"file:{history}?mode=ro"])
@@ -100,7 +102,6 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
 
 def _connect_for_update(path, served):
     conn = sqlite3.connect(path, uri=True)
-    conn.create_function("index_text", 1, search.index_text, deterministic=True)
     conn.execute("ATTACH DATABASE ? AS served", [f"file:{served}?mode=ro"])
     return conn
 
@@ -126,7 +127,10 @@ def delete_documents(conn, doc_ids):
 
 
 def _unindex(conn, doc_id):
-    conn.execute("delete from clauses_fts where rowid in (select sort_key from main.clauses where document_id = ?)", [doc_id])
+    """Remove a document's search entries: a contentless index is told what each entry held, which its clause's
+    text gives (the same code made it: a change of code rebuilds everything)."""
+    conn.execute("insert into clauses_fts (clauses_fts, rowid, search_text) "
+                 "select 'delete', sort_key, index_text(text) from main.clauses where document_id = ?", [doc_id])
 
 
 def _index(conn, doc_id):
