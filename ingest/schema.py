@@ -33,7 +33,7 @@ TABLES = {
             "id": str, "document_id": str, "section_id": str, "paragraph": int, "sentence": int,
             "position": int, "sort_key": int, "item": str, "part": str, "text": str, "start": int, "end": int,
             "line": int, "page": int, "language": str,
-            "text_seg": str, "modality": str, "modality_cue": str, "measures": str, "instruments": str,
+            "modality": str, "modality_cue": str, "measures": str, "instruments": str,
         },
         "id", [("document_id", "documents", "id"), ("section_id", "sections", "id")],
     ),

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from ingest import search
 from ingest.taggers.glossary import terms_from_rows
-from ingest.segment import get_tokenizer
+from ingest.segment import get_tokenizer, segment_all
 
 SNIPPET_COLUMNS = {"snippet"}
 # Query result columns that hold a row id of a table: shown as links to that row's page.
@@ -35,6 +35,7 @@ def _glossary(conn):
 def prepare_connection(conn):
     glossary = _glossary(conn)
     conn.create_function("escape_fts", 1, search.to_fts_query, deterministic=True)
+    conn.create_function("segmented", 1, lambda text: segment_all([text])[0] if text else None, deterministic=True)
     conn.create_function("fts_phrase", 1, search.to_fts_phrase, deterministic=True)
     conn.create_function("fts_expand", 1, lambda q: search.expand_query(q, glossary)[0], deterministic=True)
     conn.create_function("fts_expansion", 1, lambda q: search.expand_query(q, glossary)[1], deterministic=True)

@@ -131,14 +131,18 @@ def test_numbers_abbreviations_and_quotes_do_not_split(db):
     assert any("i.e. intellectual property mining" in t for t in texts)
 
 
-def test_chinese_segmentation_uses_the_user_dictionary(db):
-    seg = db.execute("select text_seg from clauses where id = 'cnipa-2020-37-s2-p1-c5'").fetchone()[0]
-    words = seg.split(" ")
+async def test_chinese_segmentation_uses_the_user_dictionary(ds, db):
+    async def words(**where):
+        rows = (await ds.client.get("/policy/clause_words.json", params={"_shape": "array", **where})).json()
+        return {r["clause"]: r["text_seg"] for r in rows}
+    (seg,) = (await words(clause="cnipa-2020-37-s2-p1-c5")).values()
     for term in ("专利代理师", "应届毕业生"):
-        assert term in words
-    assert db.execute("select count(*) from clauses where language = 'en' and text_seg is not null").fetchone()[0] == 0
-    knowledge = db.execute("select text_seg from clauses where text like '%知识产权服务业%' limit 1").fetchone()[0]
-    assert "知识产权服务业" in knowledge.split(" ")
+        assert term in seg.split(" ")
+    english = await words(document="ip-talent-plan-2021")
+    assert len(english) > 50 and set(english.values()) == {None}
+    notice = await words(document="cnipa-2020-37")
+    knowledge = [seg for cid, seg in notice.items() if "知识产权服务业" in dict(db.execute("select id, text from clauses"))[cid]]
+    assert knowledge and all("知识产权服务业" in seg.split(" ") for seg in knowledge)
 
 
 def test_ids_are_url_safe_and_structural(db):
