@@ -34,8 +34,10 @@ def build(corpus_dir=REPOSITORY_CORPUS, db_path=DEFAULT_DB, jobs=None, progress=
     with store.lock(wait):
         store.remove_leftovers()
         served = store.served()
-        # A damaged database is not built on: everything is redone from the corpus.
-        previous = None if served is None or not is_whole(served) else read_previous(served)
+        # A damaged database is not built on: everything is redone from the corpus. Reading every page to know
+        # (quick_check) costs what the database weighs, so it is done only when the file is not the one published.
+        whole = served is not None and (store.unchanged_since_published(served) or is_whole(served))
+        previous = read_previous(served) if whole else None
         plan = plan_build(entries, corpus_dir, previous, full)
         result = {"documents": len(entries), "processed": len(plan.to_process), "mode": plan.mode,
                   "db": str(db_path), "generation": plan.generation}
@@ -76,10 +78,13 @@ def slot_catch_up(slot: Path, served: Path, generation: int):
     cannot be brought up to date that way (missing, damaged, past a full build, or too far behind)."""
     if not slot.exists():
         return None
+    # A killed update leaves its journal: SQLite rolls it back when the slot is next opened, and then the slot is
+    # checked whole. Without a journal, the slot's last update committed, or a full build renamed it into place.
+    killed = slot.with_name(slot.name + "-journal").exists()
     try:
         conn = sqlite3.connect(slot)  # read-write: the journal a killed update left is rolled back on first read
         try:
-            if conn.execute("pragma quick_check").fetchone()[0] != "ok":
+            if killed and conn.execute("pragma quick_check").fetchone()[0] != "ok":
                 return None
             (slot_generation,) = conn.execute("select generation from build_info").fetchone()
         finally:

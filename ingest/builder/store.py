@@ -4,6 +4,7 @@
     .policy.db.d/a.db    one generation
     .policy.db.d/b.db    the generation before it, which the next build brings up to date and then serves
     .policy.db.d/lock    held by the build that is running
+    .policy.db.d/published   the file last published, as it was then (inode, size, modification time)
 
 A build never writes the file being served. A full build writes a new file and renames it into the other
 slot; an incremental build updates the other slot in one transaction (a killed build is rolled back by
@@ -84,7 +85,7 @@ class Store:
 
     def remove_leftovers(self):
         """Temporary files of builds that were killed (the lock says no build is running now)."""
-        for stale in self.dir.glob(".full.*.tmp"):
+        for stale in [*self.dir.glob(".full.*.tmp"), *self.dir.glob(".published.*")]:
             stale.unlink(missing_ok=True)
         for stale in self.db_path.parent.glob(f".{self.db_path.name}.*.tmp"):  # an older build's temporaries
             stale.unlink(missing_ok=True)
@@ -103,9 +104,13 @@ class Store:
 
 
     def publish(self, slot: Path):
-        """Serve slot: its data flushed to disk, then the link replaced in one rename."""
+        """Serve slot: its data flushed to disk, then the link replaced in one rename. What was published is
+        recorded, so that the next build can tell the file is as it was left without reading all of it."""
         with open(slot, "rb+") as f:
             os.fsync(f.fileno())
+        record = self.dir / f".published.{os.getpid()}"
+        record.write_text(f"{slot.name} {_identity(slot)}")
+        os.replace(record, self.dir / "published")
         link = self.db_path.with_name(f".{self.db_path.name}.link.{os.getpid()}")
         link.unlink(missing_ok=True)
         os.symlink(os.path.relpath(slot, self.db_path.parent), link)
@@ -115,6 +120,21 @@ class Store:
             os.fsync(dir_fd)  # the rename itself survives a crash
         finally:
             os.close(dir_fd)
+
+
+    def unchanged_since_published(self, served: Path) -> bool:
+        """True when served is the file this store last published, with the inode, size and modification time it
+        had then: a build wrote it whole and flushed it, and nothing has written it since. A file changed in
+        any way (or a record lost) is checked instead (is_whole)."""
+        try:
+            return (self.dir / "published").read_text() == f"{served.name} {_identity(served)}"
+        except OSError:
+            return False
+
+
+def _identity(path: Path) -> str:
+    st = os.stat(path)
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def is_whole(path: Path) -> bool:

@@ -25,6 +25,22 @@ def test_unchanged_corpus_writes_nothing(corpus_copy, tmp_path):
     assert (hashlib.sha256(db.read_bytes()).hexdigest(), db.stat().st_mtime_ns) == before
 
 
+def test_a_served_database_changed_since_it_was_published_is_checked_and_a_damaged_one_rebuilt(corpus_copy, tmp_path):
+    from ingest.builder.store import Store
+    db = tmp_path / "p.db"
+    build(corpus_copy, db)
+    store, served = Store(db), db.resolve()
+    assert store.unchanged_since_published(served)  # as published: not read through again
+    os.utime(served)
+    assert not store.unchanged_since_published(served)
+    assert build(corpus_copy, db)["mode"] == "unchanged"  # touched but whole: checked, and built on
+    with open(served, "r+b") as f:  # damage a page in the middle, as a bad disk or a stray write would
+        f.seek(served.stat().st_size // 2)
+        f.write(b"\xff" * 4096)
+    assert build(corpus_copy, db)["mode"] == "full"
+    assert sqlite3.connect(db).execute("pragma quick_check").fetchone()[0] == "ok"
+
+
 def test_one_changed_document_is_redone_and_equals_a_full_build(corpus_copy, tmp_path):
     db = tmp_path / "p.db"
     build(corpus_copy, db)
