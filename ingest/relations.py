@@ -70,13 +70,18 @@ _EN_NOT_AGENCY = frozenset("See In Under The Document Documents Notice Circular 
 _NOT_DOCUMENTS_ZH = re.compile(r"^\s*(?:人民日报|光明日报|经济日报|中国知识产权报|新华社|求是)\s*$")
 
 
+_TITLE_QUOTES = re.compile(r"[《》〈〉“”\"'‘’「」『』]")
+_TITLE_WORDS = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]+")
+
+
 def normalise_title(title: str) -> str:
     """A title as compared across documents: NFKC, no quotes, brackets, punctuation or spaces, lower case,
     English articles dropped and plural s removed ('The 14th Five-Year Plan for IP Talents' and '14th Five-Year
     Plan for IP Talent' compare equal)."""
     text = unicodedata.normalize("NFKC", title or "").lower()
-    text = re.sub(r"[《》〈〉“”\"'‘’「」『』]", "", text)
-    words = re.findall(r"[a-z0-9]+|[\u4e00-\u9fff]+", text)
+    # Compiled once: a build normalises every document's titles and every cited title.
+    text = _TITLE_QUOTES.sub("", text)
+    words = _TITLE_WORDS.findall(text)
     out = []
     for w in words:
         if w in ("the", "a", "an"):

@@ -1,7 +1,9 @@
 """What is derived from documents taken together: translations aligned with their originals, the documents
 that relations point to, and each document's validity. A full build computes all of it; an incremental one
-realigns the pairs a changed document is in, and re-resolves relations and validity everywhere (a new
-document may be the one another cites or replaces; the status depends on the build's date)."""
+realigns the pairs a changed document is in, re-resolves relations everywhere (a new document may be the one
+another cites or replaces), works out again the validity of the documents a change can reach (the changed
+ones, those their relations point or pointed to, their translations) and reads every other document's from
+the validity table, to give each its status on the build's date."""
 import json
 
 from ..align import align, document_units
@@ -22,11 +24,24 @@ def _dicts(conn, sql, params=()):
     return [dict(zip(names, row)) for row in cursor]
 
 
-def refresh_related(conn, glossary, changed=None):
-    """Alignments (all, or those of pairs with a changed document), relations' targets, validity."""
+def refresh_related(conn, glossary, changed=None, pointed_before=()):
+    """Alignments (all, or those of pairs with a changed document), relations' targets, validity. pointed_before:
+    the documents the changed documents' relations pointed to before the change."""
     refresh_alignments(conn, glossary, changed)
-    resolve_relations(conn)
-    refresh_validity(conn)
+    retargeted = resolve_relations(conn)
+    affected = None
+    if changed is not None:
+        affected = set(changed) | set(pointed_before) | retargeted | pointed_to(conn, changed)
+    refresh_validity(conn, affected=affected)
+
+
+def pointed_to(conn, doc_ids):
+    """The documents the relations of these documents point to."""
+    found = set()
+    for doc_id in doc_ids:
+        found.update(t for (t,) in conn.execute("select to_document_id from main.relations where document_id = ? "
+                                                "and to_document_id is not null", [doc_id]))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------- alignments
@@ -157,6 +172,9 @@ def resolve_relations(conn):
             updates.append((target, how, key, r["id"]))
     conn.executemany("delete from main.relations where id = ?", own)
     conn.executemany("update main.relations set to_document_id = ?, resolved_by = ?, target_key = ? where id = ?", updates)
+    # The documents a relation now points to or no longer points to: their validity may change.
+    before = {r["id"]: r["to_document_id"] for r in rows}
+    return ({before[rid] for (rid,) in own} | {before[rid] for *_, rid in updates} | {u[0] for u in updates}) - {None}
 
 
 def _targets_via_alignment(conn):
@@ -178,36 +196,69 @@ def _targets_via_alignment(conn):
 
 
 # ---------------------------------------------------------------------------------------------- validity
-def refresh_validity(conn, as_of=None):
+def refresh_validity(conn, as_of=None, affected=None):
     """The validity table (each document's status over time, with evidence) and documents.status, its status on
-    as_of (default: the build's date)."""
+    as_of (default: the build's date). affected: the documents whose periods may have changed (None: all); the
+    others' periods are read back from the table."""
     if as_of is None:
         (built_at,) = conn.execute("select built_at from main.build_info").fetchone()
         as_of = built_at[:10]
     docs = _dicts(conn, "select id, type, title, title_en, title_zh, issue_date, document_date, translation_of "
                         "from main.documents order by translation_of is not null, manifest_position")
-    dates = {}
-    for d in _dicts(conn, "select id, document_id, surface, date_start, date_end, role from main.dates "
-                          "where role in ('deadline', 'period') order by document_id, start, id"):
-        dates.setdefault(d["document_id"], []).append(d)
-    replaced = {}
-    for r in _dicts(conn, "select r.id, r.document_id, r.to_document_id, r.evidence_text, r.evidence_clause_id, "
-                          "d.document_date from main.relations r join main.documents d on d.id = r.document_id "
-                          "where r.kind = 'supersedes' and r.to_document_id is not null and d.document_date is not null"):
-        replaced.setdefault(r["to_document_id"], []).append(
-            (day_of(r["document_date"]), f"replaced by {r['document_id']}, which says so: {r['evidence_text']}", r["id"]))
-    timelines = {}
-    for doc in docs:
-        if doc["translation_of"] and doc["translation_of"] in timelines:
-            timelines[doc["id"]] = [{**p, "evidence": f"as its original {doc['translation_of']}: {p['evidence']}"}
-                                    for p in timelines[doc["translation_of"]]]
+    if affected is not None:
+        affected = set(affected)
+        while True:  # a translation's periods are its original's
+            more = {d["id"] for d in docs if d["translation_of"] in affected} - affected
+            if not more:
+                break
+            affected |= more
+    redo = [d for d in docs if affected is None or d["id"] in affected]
+    dates, replaced = _validity_inputs(conn, None if affected is None else {d["id"] for d in redo})
+    timelines = {} if affected is None else _stored_periods(conn)
+    for doc in redo:
+        original = doc["translation_of"]
+        if original and original in timelines:
+            timelines[doc["id"]] = [{**p, "evidence": f"as its original {original}: {p['evidence']}"}
+                                    for p in timelines[original]]
         else:
             timelines[doc["id"]] = validity_periods(doc, dates.get(doc["id"], []), replaced.get(doc["id"], ()))
-    conn.execute("delete from main.validity")
-    rows = [{"id": f"{doc_id}-v{n}", "document_id": doc_id, **p}
-            for doc_id, periods in timelines.items() for n, p in enumerate(periods, start=1)]
+    if affected is None:
+        conn.execute("delete from main.validity")
+    else:
+        conn.executemany("delete from main.validity where document_id = ?", [(d["id"],) for d in redo])
+        conn.execute("delete from main.validity where document_id not in (select id from main.documents)")
+    rows = [{"id": f"{doc['id']}-v{n}", "document_id": doc["id"], **p}
+            for doc in redo for n, p in enumerate(timelines[doc["id"]], start=1)]
     if rows:
         insert_rows(conn, "validity", rows)
     conn.executemany("update main.documents set status = ?, status_evidence = ?, status_as_of = ? where id = ?",
                      [(now["status"], now["evidence"], as_of, doc_id)
                       for doc_id, periods in timelines.items() if (now := status_at(periods, as_of))])
+
+
+def _validity_inputs(conn, doc_ids=None):
+    """({document id: its deadline and period dates}, {document id: [(date, evidence, relation id)] of the
+    documents that say they replace it}), for these documents (None: all)."""
+    wanted = (lambda doc_id: True) if doc_ids is None else doc_ids.__contains__
+    dates = {}
+    for d in _dicts(conn, "select id, document_id, surface, date_start, date_end, role from main.dates "
+                          "where role in ('deadline', 'period') order by document_id, start, id"):
+        if wanted(d["document_id"]):
+            dates.setdefault(d["document_id"], []).append(d)
+    replaced = {}
+    for r in _dicts(conn, "select r.id, r.document_id, r.to_document_id, r.evidence_text, r.evidence_clause_id, "
+                          "d.document_date from main.relations r join main.documents d on d.id = r.document_id "
+                          "where r.kind = 'supersedes' and r.to_document_id is not null and d.document_date is not null"):
+        if wanted(r["to_document_id"]):
+            replaced.setdefault(r["to_document_id"], []).append(
+                (day_of(r["document_date"]), f"replaced by {r['document_id']}, which says so: {r['evidence_text']}", r["id"]))
+    return dates, replaced
+
+
+def _stored_periods(conn):
+    """{document id: its periods} as the validity table holds them, in order."""
+    periods = {}
+    for p in _dicts(conn, "select document_id, status, valid_from, valid_until, evidence, evidence_id from main.validity "
+                          "order by document_id, cast(substr(id, length(document_id) + 3) as integer)"):
+        periods.setdefault(p.pop("document_id"), []).append(p)
+    return periods

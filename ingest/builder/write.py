@@ -13,7 +13,7 @@ from .. import search
 from ..schema import INDEXES, ensure_schema
 from . import derived, order
 from .aliases import IdKeeper
-from .related import refresh_related
+from .related import pointed_to, refresh_related
 from .plan import input_hash
 from .rows import insert_rows
 from .workers import IN_FLIGHT_PER_WORKER, iter_processed
@@ -64,6 +64,7 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
         # Only figures sharing an indicator and date with a changed document can gain or lose links.
         relink = None if full else derived.figure_keys(conn, changed)
         touched_before = None if full else derived.touched(conn, changed)
+        pointed_before = set() if full else pointed_to(conn, changed)
         delete_documents(conn, changed)
         copy_documents(conn, sorted(set(catch_up) - set(plan.to_delete) - processed_ids))
         for done, (entry, rows) in enumerate(itertools.chain(head, processed), start=1):
@@ -87,7 +88,7 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
         for doc_id in sorted(ids.served_documents() - set(positions)):
             ids.retire(doc_id)
         ids.record()
-        refresh_related(conn, curated.glossary, None if full else changed)
+        refresh_related(conn, curated.glossary, None if full else changed, pointed_before)
     if full:
         # Merge the search index into one segment, then give back the pages the merges freed. A VACUUM would
         # also defragment, but it rewrites the whole file for 1% of its size.

@@ -58,6 +58,55 @@ def test_one_changed_document_is_redone_and_equals_a_full_build(corpus_copy, tmp
     assert sqlite3.connect(db).execute("select count(*) from figures where surface = '2,000' and document_id = 'news-2021-beijing-overseas-talent'").fetchone()[0] == 1
 
 
+_REPEALING_NOTICE = """某省知识产权局关于做好知识产权服务业人才工作的通知
+
+各市知识产权局：
+
+为做好本省知识产权服务业人才工作，现将有关事项通知如下。
+
+一、本通知自印发之日起施行，《关于做好2020年知识产权服务业吸纳高校毕业生就业工作的通知》（国知发运函字〔2020〕37号）同时废止。
+
+某省知识产权局
+2021年3月1日
+"""
+
+
+def _status(db, doc_id):
+    return sqlite3.connect(db).execute("select status from documents where id = ?", [doc_id]).fetchone()[0]
+
+
+def test_a_document_that_repeals_another_changes_that_ones_validity_as_a_full_build_does(corpus_copy, tmp_path):
+    """Validity is worked out again only for documents a change can reach: here the one a notice repeals, then
+    no longer repeals. Each step is an incremental build checked against a full one; the last updates the
+    file two generations back, in which the repeal is still stated."""
+    import yaml
+    db, full = tmp_path / "p.db", tmp_path / "full.db"
+
+    def same_as_full():
+        build(corpus_copy, full, full=True)
+        return _dump(db) == _dump(full)
+
+    build(corpus_copy, db)
+    before = _status(db, "cnipa-2020-37")
+    notice = corpus_copy / "province-2021-repeal.zh.txt"
+    notice.write_text(_REPEALING_NOTICE, encoding="utf-8")
+    entry = {"id": "province-2021-repeal", "file": notice.name,
+             "title": "某省知识产权局关于做好知识产权服务业人才工作的通知", "language": "zh", "type": "notice",
+             "issuer": "某省知识产权局", "publication_date": "2021-03-01", "source_name": "某省知识产权局网站",
+             "translation": "original"}
+    with open(corpus_copy / "manifest.yml", "a", encoding="utf-8") as f:
+        f.write("\n" + yaml.safe_dump([entry], allow_unicode=True, sort_keys=False))
+    assert build(corpus_copy, db)["mode"] == "incremental"
+    assert _status(db, "cnipa-2020-37") != before and same_as_full()  # repealed
+    with open(corpus_copy / "news-2021-beijing-overseas-talent.en.txt", "a", encoding="utf-8") as f:
+        f.write("\nThe office will train 2,000 more agents by 2026.\n")
+    assert build(corpus_copy, db)["mode"] == "incremental" and same_as_full()
+    notice.write_text(_REPEALING_NOTICE.replace(
+        "，《关于做好2020年知识产权服务业吸纳高校毕业生就业工作的通知》（国知发运函字〔2020〕37号）同时废止", ""), encoding="utf-8")
+    assert build(corpus_copy, db)["mode"] == "incremental"
+    assert _status(db, "cnipa-2020-37") == before and same_as_full()  # no longer repealed
+
+
 def test_removed_and_reordered_documents(corpus_copy, tmp_path):
     import yaml
     db = tmp_path / "p.db"
