@@ -13,7 +13,7 @@ from .document.parse import parse_document, read_source
 from .document.tables import row_years, table_figures
 from .document.structure import parse_doc_number
 from .normalise import normalise
-from .relations import relation_rows
+from .relations import normalise_title, relation_rows
 from .segment import get_tokenizer
 from .taggers.dates import tag_dates
 from .taggers.figures import tag_figures
@@ -302,6 +302,9 @@ def _document_row(entry, model, sha256, parsed, doc_date, doc_date_source):
         "title": entry["title"],
         "title_en": entry["title_en"] if entry["language"] != "en" else entry["title"],
         "title_zh": entry["title_zh"] if entry["language"] != "zh" else entry["title"],
+        # Its titles as another document's citation of it is compared (worked out here, once, not at every build).
+        "title_keys": json.dumps(list(dict.fromkeys(
+            normalise_title(t) for t in (entry["title"], entry["title_en"], entry["title_zh"]) if t)), ensure_ascii=False),
         "language": entry["language"],
         "type": entry["type"],
         "issuer": entry["issuer"],

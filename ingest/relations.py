@@ -251,6 +251,7 @@ def relation_rows(entry, clauses):
                     "id": f"{clause['id']}-r{n}", "document_id": entry["id"], "kind": k, "to_document_id": None,
                     "target_title": value["title"], "target_number": value["number"],
                     "target_key": target_key(value["title"], value["number"]),
+                    "target_title_key": normalise_title(value["title"]) if value["title"] else None,
                     "evidence_clause_id": clause["id"], "evidence_start": clause["start"] + start,
                     "evidence_end": clause["start"] + end, "evidence_text": clause["text"][start:end],
                     "source": "text", "resolved_by": None,
@@ -261,7 +262,7 @@ def relation_rows(entry, clauses):
     for kind, other in targets:
         rows.append({
             "id": f"{entry['id']}--{kind}--{other}", "document_id": entry["id"], "kind": kind, "to_document_id": other,
-            "target_title": None, "target_number": None, "target_key": f"document:{other}",
+            "target_title": None, "target_number": None, "target_key": f"document:{other}", "target_title_key": None,
             "evidence_clause_id": None, "evidence_start": None, "evidence_end": None, "evidence_text": None,
             "source": "manifest", "resolved_by": "manifest",
         })

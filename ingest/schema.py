@@ -16,7 +16,7 @@ TABLES = {
             "attachments": str, "cc": str, "printed_by": str, "printed_date": str,
             "source_name": str, "source_url": str, "translation": str, "about": str,
             "file": str, "format": str, "sha256": str, "chars": int, "section_count": int, "clause_count": int,
-            "date_check": str, "manifest_position": int, "sort_base": int, "input_sha256": str, "file_stat": str,
+            "date_check": str, "manifest_position": int, "sort_base": int, "title_keys": str, "input_sha256": str, "file_stat": str,
             "translation_of": str, "translator": str, "status": str, "status_evidence": str, "status_as_of": str,
         },
         "id", [],
@@ -123,7 +123,7 @@ TABLES = {
     "relations": (
         {
             "id": str, "document_id": str, "kind": str, "to_document_id": str, "target_title": str,
-            "target_number": str, "target_key": str, "evidence_clause_id": str, "evidence_start": int,
+            "target_number": str, "target_key": str, "target_title_key": str, "evidence_clause_id": str, "evidence_start": int,
             "evidence_end": int, "evidence_text": str, "source": str, "resolved_by": str,
         },
         "id", [("document_id", "documents", "id"), ("to_document_id", "documents", "id"),

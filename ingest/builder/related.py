@@ -123,28 +123,28 @@ def corpus_index(conn):
     """({number key: document id}, {normalised title: document id}) of the corpus; originals before
     translations, then manifest order, so a title or number an original shares with its translation names
     the original."""
-    docs = _dicts(conn, "select id, title, title_en, title_zh, doc_number_agency, doc_number_year, doc_number_sequence "
+    docs = _dicts(conn, "select id, title_keys, doc_number_agency, doc_number_year, doc_number_sequence "
                         "from main.documents order by translation_of is not null, manifest_position")
     by_number, by_title = {}, {}
     for d in docs:
         key = number_key(d["doc_number_agency"], d["doc_number_year"], d["doc_number_sequence"])
         if key:
             by_number.setdefault(key, d["id"])
-        for title in (d["title"], d["title_en"], d["title_zh"]):
-            if title:
-                by_title.setdefault(normalise_title(title), d["id"])
+        for title_key in json.loads(d["title_keys"] or "[]"):
+            by_title.setdefault(title_key, d["id"])
     return by_number, by_title
 
 
-def resolve_target(title, number, by_number, by_title):
-    """(document id, 'number' or 'title') of the corpus document a cited title or number names, or (None, None)."""
+def resolve_target(title, number, by_number, by_title, title_key=None):
+    """(document id, 'number' or 'title') of the corpus document a cited title or number names, or (None, None).
+    title_key: the title already normalised (relations.target_title_key)."""
     m = DOC_NUMBER.search(number or "") or EN_DOC_NUMBER.search(number or "")
     if m:
         found = by_number.get(number_key(m["agency"], m["year"], m["seq"]))
         if found:
             return found, "number"
     if title:
-        found = by_title.get(normalise_title(title))
+        found = by_title.get(title_key or normalise_title(title))
         if found:
             return found, "title"
     return None, None
@@ -156,11 +156,11 @@ def resolve_relations(conn):
     both name one node); a document naming itself is no relation."""
     by_number, by_title = corpus_index(conn)
     rows = _dicts(conn, "select id, document_id, kind, to_document_id, target_title, target_number, target_key, "
-                        "evidence_clause_id, resolved_by from main.relations where source = 'text'")
+                        "target_title_key, evidence_clause_id, resolved_by from main.relations where source = 'text'")
     via_original = _targets_via_alignment(conn)
     updates, own = [], []
     for r in rows:
-        target, how = resolve_target(r["target_title"], r["target_number"], by_number, by_title)
+        target, how = resolve_target(r["target_title"], r["target_number"], by_number, by_title, r["target_title_key"])
         key = r["target_key"]
         if target is None and r["id"] in via_original:
             key, target = via_original[r["id"]]
