@@ -194,7 +194,7 @@ def main(argv=None):
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--clauses", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=20, help="per requests/s measurement; 0 leaves them out")
     parser.add_argument("--keep", type=Path, default=None, help="grow into (or reuse) DIR/policy.db instead of a temporary copy")
     args = parser.parse_args(argv)
     work = (args.keep or Path(tempfile.mkdtemp(prefix="policy-search-"))) / "policy.db"
@@ -214,6 +214,8 @@ def main(argv=None):
     print("\n| query | matches | method | overlap@20 strict | overlap@20 with ties |\n|---|---|---|---|---|")
     for q, r in per_query.items():
         print(f"| {q} | {r['matches']:,} | {r['method']} | {r['overlap'][0]:.2f} | {r['overlap'][1]:.2f} |")
+    if not args.seconds:
+        return
     inspect_file = work.with_suffix(".inspect.json")
     subprocess.run([str(Path(sys.executable).with_name("datasette")), "inspect", str(work), "--inspect-file", str(inspect_file)], check=True)
     print(f"\n`datasette serve`, {args.seconds} s per row, ranked search queries in turn:\n")
