@@ -425,14 +425,15 @@ def _find_english(text, doc):
         for m in _scan(pattern, text, month and digit):
             if doc:
                 day = _day(doc[0], _month_number(m["mon"]), int(m["day"]))
-                yield _candidate(m.start(), m.end(), (day, day), "day")
+                yield _yearless(_candidate(m.start(), m.end(), (day, day), "day"))
     for m in _scan(EN_MONTH_ALONE, text, month):
         year = _relative_year(m["rel"], doc) if m["rel"] else (doc[0] if doc else None)
         if year:
-            yield _candidate(m.start(), m.end(), _month_span(year, _month_number(m["mon"])), "month")
+            c = _candidate(m.start(), m.end(), _month_span(year, _month_number(m["mon"])), "month")
+            yield c if m["rel"] else _yearless(c)
     for m in _scan(EN_MONTH_WORD, text, month):
         if doc:
-            yield _candidate(m.start("mon"), m.end(), _month_span(doc[0], 5), "month")
+            yield _yearless(_candidate(m.start("mon"), m.end(), _month_span(doc[0], 5), "month"))
     for m in _scan(EN_WEEKDAY, text, day):
         yield _weekday(m, doc)
     for m in _scan(EN_ANAPHORIC_YEAR, text, year):
@@ -462,7 +463,8 @@ def _find_english(text, doc):
         if year:
             first, last = _month_span(year, _month_number(m["mon"]))
             day = last if m["edge"] == "end" else first
-            yield _candidate(m.start(), m.end(), (day, day), "day", "edge")
+            c = _candidate(m.start(), m.end(), (day, day), "day", "edge")
+            yield c if m["year"] or m["rel"] else _yearless(c)
     for m in _scan(EN_EDGE_OF_PLAN, text, edge and five):
         first, last = _plan_span(_ordinal(m["ord"]))
         day = last if m["edge"] == "end" else first
@@ -501,7 +503,7 @@ def _find_chinese(text, doc):
         day = doc and (datetime.date(doc[0], 1, 1) if m["edge"] == "初" else datetime.date(doc[0], 12, 31))
         yield _candidate(m.start(), m.end(), day and (day, day), "day", "year_edge")
     for m in _scan(ZH_MONTH_DAY, text, month):
-        yield _resolve_zh_date(m, doc and doc[0])
+        yield _yearless(_resolve_zh_date(m, doc and doc[0]))
     for m in _scan(ZH_RELATIVE_MONTH, text, month):
         if doc and doc[1]:
             index = doc[0] * 12 + doc[1] - 1 + lexicon.ZH_RELATIVE_MONTHS[m["rel"]]
@@ -638,7 +640,8 @@ def _chinese_range(m, doc):
             return None
     if y2 is None:
         y2 = y1 if m1 <= m2 else y1 + 1
-    return _range_candidate(m, _range_end(y1, m1, d1, m["e1"], True), _range_end(y2, m2, d2, m["e2"], False))
+    c = _range_candidate(m, _range_end(y1, m1, d1, m["e1"], True), _range_end(y2, m2, d2, m["e2"], False))
+    return c if m["y1"] or m["y2"] else _yearless(c)
 
 
 def _english_range(m, text, doc):
@@ -660,7 +663,8 @@ def _english_range(m, text, doc):
     y1 = int(y1) if y1 else (y2 if n1 <= n2 else y2 - 1)
     first = _range_end(y1, n1, int(day1) if day1 else None, None, True)
     last = _range_end(y2, n2, int(day2) if day2 else None, None, False)
-    return _range_candidate(m, first, last)
+    c = _range_candidate(m, first, last)
+    return c if m["y1"] or m["yy1"] or m["y2"] or m["yy2"] or m["yd"] else _yearless(c)
 
 
 def _weekday(m, doc):
@@ -768,12 +772,36 @@ def _select_longest(candidates):
     return chosen
 
 
+def _yearless(candidate):
+    """A month or day printed without its year (11月, June 30, May to August), resolved in the document's year
+    until the clause says otherwise (_resolve_anaphoric)."""
+    return candidate and {**candidate, "yearless": True}
+
+
+def _in_year(c, year):
+    """A yearless candidate moved to another year: each end keeps its month and day (the last day of a month
+    stays the last, 29 February included)."""
+    delta = year - c["date_start"].year
+
+    def move(d):
+        last = calendar.monthrange(d.year, d.month)[1]
+        new_last = calendar.monthrange(d.year + delta, d.month)[1]
+        return datetime.date(d.year + delta, d.month, new_last if d.day == last else min(d.day, new_last))
+
+    return {**c, "date_start": move(c["date_start"]), "date_end": move(c["date_end"])}
+
+
 def _resolve_anaphoric(chosen, doc):
     """Give "a year earlier" and "the previous year" the year the clause named before them (2022 in "in 2022,
-    ... up 6.5 percent from a year earlier"), else the document's year."""
+    ... up 6.5 percent from a year earlier"), else the document's year. A month or day printed without a year
+    takes the year of the nearest date before it in the clause that names one (去年7月入职……11月就通过了考试:
+    November of last year), else the document's."""
     out, last_year = [], None
     for c in chosen:
-        if c["kind"] == "anaphoric":
+        if c.get("yearless"):
+            if last_year is not None and last_year != c["date_start"].year:
+                c = _in_year(c, last_year)
+        elif c["kind"] == "anaphoric":
             base = last_year if last_year is not None else (doc[0] if doc else None)
             if base is None:
                 continue

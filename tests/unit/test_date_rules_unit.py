@@ -119,6 +119,19 @@ ANAPHORIC_YEARS = [
     ("zh", "以上年龄段的人员", "2022-05-06", []),
 ]
 
+# A month or day printed without a year takes the year of the nearest date before it in the clause that names
+# one; with none, the document's year.
+YEARLESS = [
+    ("zh", "他去年3月报名，9月参加了考试", "2024-05-06",
+     [("去年3月", "2023-03-01", "2023-03-31", "month", "event"), ("9月", "2023-09-01", "2023-09-30", "month", "event")]),
+    ("en", "The survey opened in October 2021 and closed on December 15.", "2023-02-01",
+     [("October 2021", "2021-10-01", "2021-10-31", "month", "event"),
+      ("December 15", "2021-12-15", "2021-12-15", "day", "event")]),
+    ("zh", "2020年入职，2月底转正", "2024-05-06",
+     [("2020年", "2020-01-01", "2020-12-31", "year", "event"), ("2月底", "2020-02-29", "2020-02-29", "day", "event")]),
+    ("zh", "各地要在9月底前报送材料", "2024-05-06", [("9月底前", "2024-09-30", "2024-09-30", "day", "deadline")]),
+]
+
 # A day or month that repeats every year is no single date.
 RECURRING = [
     ("en", "Firms must file a return by 30 April each year.", "2024-01-05", []),
@@ -223,6 +236,11 @@ def test_deadlines(lang, text, doc_date, expected):
 
 @check(ANAPHORIC_YEARS)
 def test_anaphoric_years(lang, text, doc_date, expected):
+    assert dates(lang, text, doc_date) == expected
+
+
+@check(YEARLESS)
+def test_yearless_months_take_the_clauses_year(lang, text, doc_date, expected):
     assert dates(lang, text, doc_date) == expected
 
 
