@@ -124,6 +124,11 @@ EN_DATE_RANGE_OPENERS = ("from", "between")
 EN_DATE_RANGE_JOINERS = ("to", "through", "until", "till", "and", "-", "–", "—")
 # A year after these names a group (a graduating class), not a time something happens or is reached.
 EN_COHORT_BEFORE = ("class of", "cohort of")
+# ... as does a year before these ("open to 2024 graduates": the class of 2024, as 2024届毕业生 is).
+EN_COHORT_AFTER = ("graduates", "graduating class")
+# A bare year after these is a year even when a word in -s follows it, which is then a verb ("by 2035 depends
+# on", "since 2020 remains"), not the plural of what a count counts ("2025 jobs").
+EN_YEAR_BEFORE = ("by", "before", "until", "till", "since", "in", "during", "after")
 # Words before a date that make it repeat every year ("every year in March"): it resolves to no single date.
 EN_RECURRING_BEFORE = ("every", "each")
 # After a day or month, these make it repeat ("by 31 March each year", "in June annually").

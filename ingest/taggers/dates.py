@@ -240,6 +240,8 @@ EN_DEADLINE_LIMIT = re.compile(
 EN_COHORT_BEFORE = re.compile(
     r"(?<![A-Za-z])" + lexicon.alternation(lexicon.EN_COHORT_BEFORE, "i") + r"\s+(?:the\s+)?$")
 ZH_COHORT_AFTER = re.compile(lexicon.alternation(lexicon.ZH_COHORT_AFTER))
+EN_COHORT_AFTER = re.compile(r"\s+" + lexicon.alternation(lexicon.EN_COHORT_AFTER) + r"(?![A-Za-z])")
+EN_YEAR_BEFORE = re.compile(r"(?<![A-Za-z])" + _first_letter_either_case(lexicon.EN_YEAR_BEFORE) + r"\s+$")
 EN_RECURRING_BEFORE = re.compile(
     r"(?<![A-Za-z])" + _first_letter_either_case(lexicon.EN_RECURRING_BEFORE) + r"\s+(?:year\s+)?(?:in\s+|on\s+)?$")
 ZH_RECURRING_BEFORE = re.compile(lexicon.alternation(lexicon.ZH_RECURRING_BEFORE) + r"\s*$")
@@ -743,7 +745,10 @@ def _is_year_not_count(text, start, end):
         if text[start - 1:start] == pair[0] and text[end:end + 1] == pair[1]:
             return False
     after = COUNT_AFTER.match(text, end)
-    if after and not (after["plural"] and after["plural"] in NOT_PLURALS):
+    if after and after["plural"] and (after["plural"] in NOT_PLURALS or EN_COHORT_AFTER.match(text, end)
+                                      or EN_YEAR_BEFORE.search(text, max(0, start - 8), start)):
+        after = None  # a verb (by 2035 depends), a graduating class (2024 graduates): a year
+    if after:
         return False
     return not COUNT_BEFORE.search(text[max(0, start - 20):start])
 
@@ -892,7 +897,8 @@ def _mark_wording(c, text):
     if english and EN_DEADLINE_BEFORE.search(before) or ZH_DEADLINE_AFTER.match(text, c["end"]) \
             or ZH_DEADLINE_BEFORE.search(before[-8:]):
         marks["deadline"] = True
-    if english and EN_COHORT_BEFORE.search(before) or ZH_COHORT_AFTER.match(text, c["end"]):
+    if english and EN_COHORT_BEFORE.search(before) or ZH_COHORT_AFTER.match(text, c["end"]) \
+            or c["precision"] == "year" and EN_COHORT_AFTER.match(text, c["end"]):
         marks["cohort"] = True
     if ZH_DATELINE_AFTER.match(text, c["end"]) or (
             c["start"] <= WINDOW and (after := EN_DATELINE_AFTER.match(text, c["end"]))

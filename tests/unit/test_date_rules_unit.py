@@ -146,6 +146,19 @@ COHORTS = [
     ("en", "open to the class of 2023", "2023-03-01", [("2023", "2023-01-01", "2023-12-31", "year", "event")]),
     ("zh", "面向2023届、2024届毕业生", "2023-03-01",
      [("2023届", "2023-01-01", "2023-12-31", "year", "event"), ("2024届", "2024-01-01", "2024-12-31", "year", "event")]),
+    # A year before "graduates" is their class, as 2024届毕业生 is.
+    ("en", "The fair welcomes 2025 graduates from all majors.", "2024-10-02",
+     [("2025", "2025-01-01", "2025-12-31", "year", "event")]),
+]
+
+# A year after by, since, in ... is a year though a word in -s follows (a verb), which after a bare number is
+# otherwise read as what the number counts ("2025 jobs").
+YEAR_BEFORE_A_VERB = [
+    ("en", "Reaching the goal by 2030 needs more trained agents.", "2024-10-02",
+     [("by 2030", "2030-01-01", "2030-12-31", "year", "deadline")]),
+    ("en", "The count since 2019 shows steady growth.", "2024-10-02",
+     [("since 2019", "2019-01-01", "2024-10-02", "period", "period")]),
+    ("en", "The programme offers 2025 places.", "2024-10-02", []),
 ]
 
 # A wire or portal dateline inside the text is the story's publication date. (The dates of page datelines, which
@@ -251,6 +264,11 @@ def test_recurring(lang, text, doc_date, expected):
 
 @check(COHORTS)
 def test_cohorts(lang, text, doc_date, expected):
+    assert dates(lang, text, doc_date) == expected
+
+
+@check(YEAR_BEFORE_A_VERB)
+def test_years_before_a_verb(lang, text, doc_date, expected):
     assert dates(lang, text, doc_date) == expected
 
 
