@@ -122,6 +122,8 @@ EN_SINCE = ("since",)
 # Words between the two ends of a range of dates: "from March to June 2023", "between 2021 and 2025".
 EN_DATE_RANGE_OPENERS = ("from", "between")
 EN_DATE_RANGE_JOINERS = ("to", "through", "until", "till", "and", "-", "–", "—")
+# Words that join the items of a list (of dates: "February and August 2022", 3月和6月).
+LIST_JOINERS = ("and", "or", "和", "及", "与", "或")
 # A year after these names a group (a graduating class), not a time something happens or is reached.
 EN_COHORT_BEFORE = ("class of", "cohort of")
 # ... as does a year before these ("open to 2024 graduates": the class of 2024, as 2024届毕业生 is).

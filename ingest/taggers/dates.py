@@ -259,6 +259,8 @@ EN_DATELINE_AFTER = re.compile(r"\s*(?:(?P<agency>\(\s*[A-Z][\w .&-]*\)|/\s*[A-Z
 EN_BASELINE_BEFORE = re.compile(
     r"(?<![A-Za-z])" + lexicon.alternation(lexicon.EN_BASELINE_BEFORE, "i") + r"\s+(?:the\s+)?(?:end\s+of\s+)?$")
 ZH_BASELINE_BEFORE = re.compile(lexicon.alternation(lexicon.ZH_BASELINE_BEFORE) + r"\s*$")
+# What stands between the items of a list of dates: "February and August 2022", "May, June and July".
+LIST_JOINER = re.compile(r"\s*(?:,|、|，)?\s*(?:" + lexicon.alternation(lexicon.LIST_JOINERS) + r")?\s*")
 # Where a clause's parts meet: a goal tied to a date is stated in the date's own part.
 PART_BREAK = re.compile(r"[，；;：:。]|,(?!\d{3})")
 TOPIC_WORD = re.compile(r"[A-Za-z]+|[^\W\d_A-Za-z]")  # an English word or a Chinese character
@@ -649,10 +651,11 @@ def _chinese_range(m, doc):
 def _english_range(m, text, doc):
     """March to June 2023, April 1, 2023 to March 31, 2028, May to August (in the document's year); with "and"
     only after "between"."""
-    if m["joiner"] == "and" and not EN_BETWEEN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        return None
     mon1, mon2 = m["m1"] or m["mm1"], m["m2"] or m["mm2"]
     day1, day2 = m["d1"] or m["dd1"], m["d2"] or m["dd2"]
+    if m["joiner"] == "and" and not EN_BETWEEN_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+            and not _consecutive_months(mon1, mon2, day1 or day2 or m["dayonly"] or m["y1"] or m["yy1"]):
+        return None
     y1, y2 = m["y1"] or m["yy1"], m["y2"] or m["yy2"]
     if m["dayonly"]:  # June 1 to 30: the second end is a day of the same month
         if not day1 or y1:
@@ -667,6 +670,12 @@ def _english_range(m, text, doc):
     last = _range_end(y2, n2, int(day2) if day2 else None, None, False)
     c = _range_candidate(m, first, last)
     return c if m["y1"] or m["yy1"] or m["y2"] or m["yy2"] or m["yd"] else _yearless(c)
+
+
+def _consecutive_months(mon1, mon2, more):
+    """"March and April 2023" is one span (the two months together); "March and June" are two months, and
+    "March 3 and April 5" two days. more: a day or a first year printed, which makes the ends two dates."""
+    return bool(mon1 and mon2) and not more and _month_number(mon2) == _month_number(mon1) % 12 + 1
 
 
 def _weekday(m, doc):
@@ -794,6 +803,19 @@ def _in_year(c, year):
         return datetime.date(d.year + delta, d.month, new_last if d.day == last else min(d.day, new_last))
 
     return {**c, "date_start": move(c["date_start"]), "date_end": move(c["date_end"])}
+
+
+def _share_listed_year(chosen, text):
+    """Months listed before the one year they share ("in February and August 2022", "3月、6月和2022年9月"... in
+    English, "March, May and June 2023") take that year: each yearless one takes the year of the next date
+    when only a list's joiners stand between them."""
+    out = list(chosen)
+    for i in range(len(out) - 2, -1, -1):
+        c, after = out[i], out[i + 1]
+        if c.get("yearless") and not after.get("yearless") and after["precision"] in ("day", "month") \
+                and LIST_JOINER.fullmatch(text, c["end"], after["start"]):
+            out[i] = {**_in_year(c, after["date_start"].year), "yearless": False}
+    return out
 
 
 def _resolve_anaphoric(chosen, doc):
@@ -1031,7 +1053,7 @@ def _find_dates(text, lang, doc):
     # Bare years and month names are English words; in Chinese text a year needs 年.
     if lang != "zh":
         finders.append(_find_english(folded, doc))
-    chosen = _resolve_anaphoric(_select_longest(c for finder in finders for c in finder), doc)
+    chosen = _resolve_anaphoric(_share_listed_year(_select_longest(c for finder in finders for c in finder), folded), doc)
     return [_mark_wording(_extend_since(_extend_limit(c, folded), folded, doc), folded)
             for c in chosen if not _is_recurring(c, folded)]
 

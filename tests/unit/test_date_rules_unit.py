@@ -130,6 +130,11 @@ YEARLESS = [
     ("zh", "2020年入职，2月底转正", "2024-05-06",
      [("2020年", "2020-01-01", "2020-12-31", "year", "event"), ("2月底", "2020-02-29", "2020-02-29", "day", "event")]),
     ("zh", "各地要在9月底前报送材料", "2024-05-06", [("9月底前", "2024-09-30", "2024-09-30", "day", "deadline")]),
+    # Months listed before the one year they share take it.
+    ("zh", "招聘会于3月和2021年10月举行", "2024-05-06",
+     [("3月", "2021-03-01", "2021-03-31", "month", "event"), ("2021年10月", "2021-10-01", "2021-10-31", "month", "event")]),
+    ("en", "Exams were held in April and October 2020.", "2024-05-06",
+     [("April", "2020-04-01", "2020-04-30", "month", "event"), ("October 2020", "2020-10-01", "2020-10-31", "month", "event")]),
 ]
 
 # A day or month that repeats every year is no single date.
@@ -159,6 +164,16 @@ YEAR_BEFORE_A_VERB = [
     ("en", "The count since 2019 shows steady growth.", "2024-10-02",
      [("since 2019", "2019-01-01", "2024-10-02", "period", "period")]),
     ("en", "The programme offers 2025 places.", "2024-10-02", []),
+]
+
+# Two consecutive months joined by "and" are one span ("May and June 2022"); other months so joined are two.
+MONTH_PAIRS = [
+    ("en", "Interviews were held in May and June 2022 across the province.", "2023-01-10",
+     [("May and June 2022", "2022-05-01", "2022-06-30", "period", "period")]),
+    ("en", "Fairs are held in September and October.", "2023-01-10",
+     [("September and October", "2023-09-01", "2023-10-31", "period", "period")]),
+    ("en", "Fairs took place in February and August 2022.", "2023-01-10",
+     [("February", "2022-02-01", "2022-02-28", "month", "event"), ("August 2022", "2022-08-01", "2022-08-31", "month", "event")]),
 ]
 
 # A wire or portal dateline inside the text is the story's publication date. (The dates of page datelines, which
@@ -269,6 +284,11 @@ def test_cohorts(lang, text, doc_date, expected):
 
 @check(YEAR_BEFORE_A_VERB)
 def test_years_before_a_verb(lang, text, doc_date, expected):
+    assert dates(lang, text, doc_date) == expected
+
+
+@check(MONTH_PAIRS)
+def test_month_pairs(lang, text, doc_date, expected):
     assert dates(lang, text, doc_date) == expected
 
 
