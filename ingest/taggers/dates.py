@@ -102,7 +102,9 @@ EN_ANAPHORIC_YEAR = re.compile(_L + rf"(?P<ana>{_first_letter_either_case(lexico
 _WEEKDAY_NAMES = "|".join(w.title() for w in lexicon.WEEKDAYS)
 EN_WEEKDAY = re.compile(
     r"(?<![A-Za-z])(?<!to )(?<!- )(?<!-)(?:(?P<rel>[Nn]ext|[Ll]ast|[Tt]his)\s+)?(?P<wd>" + _WEEKDAY_NAMES
-    + r")(?![A-Za-z])(?!\s*(?:to|through|-|–)\s*(?:" + _WEEKDAY_NAMES + "))")
+    + r")(?![A-Za-z])(?!\s*(?:to|through|-|–)\s*(?:" + _WEEKDAY_NAMES + "))"
+    # "on Saturday, May 25", "Friday 3 May": the weekday of the date that follows, not a day of its own.
+    + r"(?!,?\s*(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?" + _MONTH + ")")
 # Month names that are English words ("May") are months only after a preposition: "in May", "from May".
 EN_MONTH_WORD = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in lexicon.EN_MONTH_WORD_AFTER)

@@ -29,6 +29,9 @@ WEEKDAYS = [
     ("zh", "昨天，记者从市知识产权局获悉", "2024-07-03", [("昨天", "2024-07-02", "2024-07-02", "day", "event")]),
     ("en", "Today, firms hire more graduates; in today's market", "2024-07-03", []),
     ("en", "the bureau said today (July 3)", "2024-07-03", [("July 3", "2024-07-03", "2024-07-03", "day", "event")]),
+    # A weekday before a date is that date's weekday, not a day of its own.
+    ("en", "The fair opens on Friday, June 7, at the expo centre.", "2024-05-20",
+     [("June 7", "2024-06-07", "2024-06-07", "day", "event")]),
 ]
 
 # An explicit range is one period: 4月初至9月底, 5月至8月, from March to June 2023 ("from" left out).
