@@ -73,9 +73,11 @@ YEAR_SCREEN = re.compile(_YEAR)  # opens with a digit, so re skips ahead fast; t
 EN_MONTH_DAY_YEAR = re.compile(
     _L + rf"(?P<mon>{_MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<year>{_YEAR})(?!\d)"
 )
+# "16 April 2024", "the 16th of April, 2024", and with hyphens as page datelines print it: "16-Apr-2024".
 EN_DAY_MONTH_YEAR = re.compile(
     _NO_DIGIT_BEFORE
-    + rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})(?!\d)"
+    + rf"(?P<day>\d{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+"
+    + rf"|-(?P<dmon>{_MONTH})-)(?P<year>{_YEAR})(?!\d)"
 )
 EN_MONTH_YEAR = re.compile(_L + rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)")
 EN_MONTH_DAY = re.compile(_L + rf"(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?" + _NO_DIGIT_AFTER)
@@ -423,7 +425,7 @@ def _find_english(text, doc):
         day = _day(int(m["year"]), _month_number(m["mon"]), int(m["day"]))
         yield _candidate(m.start(), m.end(), (day, day), "day")
     for m in _scan(EN_DAY_MONTH_YEAR, text, month and year4):
-        day = _day(int(m["year"]), _month_number(m["mon"]), int(m["day"]))
+        day = _day(int(m["year"]), _month_number(m["mon"] or m["dmon"]), int(m["day"]))
         yield _candidate(m.start(), m.end(), (day, day), "day")
     for m in _scan(EN_MONTH_YEAR, text, month and year4):
         yield _candidate(m.start(), m.end(), _month_span(int(m["year"]), _month_number(m["mon"])), "month")

@@ -237,6 +237,8 @@ GUARDS = [
      "2024-01-18", [("by the end of this year", "2024-12-31", "2024-12-31", "day", "target")]),
     ("en", "In Beijing, on Sept. 6 (local time), officials met", "2023-09-06",
      [("Sept. 6", "2023-09-06", "2023-09-06", "day", "event")]),
+    # Page datelines print a day, a month's short name and a year between hyphens.
+    ("en", "Updated 09:30, 02-Jan-2024", "2024-01-02", [("02-Jan-2024", "2024-01-02", "2024-01-02", "day", "event")]),
 ]
 
 
