@@ -56,6 +56,12 @@ EN_ANAPHORIC_YEARS = {
     "the following year": 1, "a year later": 1,
 }
 
+# Years counted back or on: "a decade ago", "two years ago" from the document's date; "a decade earlier",
+# "three years later" from the year the sentence names (as EN_ANAPHORIC_YEARS).
+EN_YEAR_SPANS = {"year": 1, "years": 1, "decade": 10, "decades": 10}
+EN_COUNTED_FROM_DOCUMENT = {"ago": -1}
+EN_COUNTED_FROM_SENTENCE = {"earlier": -1, "later": 1, "before": -1}
+
 # Qualifier words before or after a number, and what they say of it.
 EN_QUALIFIERS_BEFORE = {
     "more than": "gt", "over": "gt", "exceed": "gt", "exceeds": "gt", "exceeded": "gt", "exceeding": "gt",

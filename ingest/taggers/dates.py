@@ -99,6 +99,11 @@ EN_RELATIVE_YEAR = re.compile(
 EN_RELATIVE_MONTH = re.compile(_L + rf"(?P<rel>{_first_letter_either_case(lexicon.EN_RELATIVE_MONTHS)})\s+month" + _R)
 # "a year earlier", "the previous year": counted from the year the sentence last named.
 EN_ANAPHORIC_YEAR = re.compile(_L + rf"(?P<ana>{_first_letter_either_case(lexicon.EN_ANAPHORIC_YEARS)})" + _R)
+# "a decade ago", "two years earlier": counted back (or on) from the document's year or the sentence's.
+EN_YEARS_COUNTED = re.compile(
+    _L + r"(?P<n>(?i:an?|" + "|".join(sorted(lexicon.EN_CARDINALS, key=len, reverse=True)) + r")|\d{1,2})\s+"
+    r"(?P<span>" + lexicon.alternation(lexicon.EN_YEAR_SPANS) + r")\s+(?P<dir>"
+    + lexicon.alternation({**lexicon.EN_COUNTED_FROM_DOCUMENT, **lexicon.EN_COUNTED_FROM_SENTENCE}) + ")" + _R)
 # "said Tuesday", "on Monday": the last such day on or before the document's date. Not a span of weekdays
 # ("open Monday to Friday"): office hours recur every week.
 _WEEKDAY_NAMES = "|".join(w.title() for w in lexicon.WEEKDAYS)
@@ -449,6 +454,8 @@ def _find_english(text, doc):
         offset = lexicon.EN_ANAPHORIC_YEARS[m["ana"].lower()]
         yield {"start": m.start(), "end": m.end(), "date_start": None, "date_end": None, "precision": "year",
                "kind": "anaphoric", "offset": offset}
+    for m in _scan(EN_YEARS_COUNTED, text, year or "decade" in lowered):
+        yield _years_counted(m, doc)
     for m in _scan(EN_RELATIVE_YEAR, text, year):
         # "the last year of the plan" and "the next year" are relative to the story, not to the document.
         if m["rel"].lower() in ("last", "next") and re.search(r"\bthe\s+$", text[max(0, m.start() - 8):m.start()],
@@ -674,6 +681,19 @@ def _english_range(m, text, doc):
     last = _range_end(y2, n2, int(day2) if day2 else None, None, False)
     c = _range_candidate(m, first, last)
     return c if m["y1"] or m["yy1"] or m["y2"] or m["yy2"] or m["yd"] else _yearless(c)
+
+
+def _years_counted(m, doc):
+    """"a decade ago": the year ten before the document's; "two years earlier": resolved, as "a year earlier"
+    is, against the year the clause named before it (_resolve_anaphoric)."""
+    n = m["n"].lower()
+    count = int(n) if n.isdigit() else lexicon.EN_CARDINALS.get(n, 1)
+    years = count * lexicon.EN_YEAR_SPANS[m["span"]]
+    if m["dir"] in lexicon.EN_COUNTED_FROM_DOCUMENT:
+        year = doc and doc[0] + years * lexicon.EN_COUNTED_FROM_DOCUMENT[m["dir"]]
+        return _candidate(m.start(), m.end(), year and _year_span(year), "year")
+    return {"start": m.start(), "end": m.end(), "date_start": None, "date_end": None, "precision": "year",
+            "kind": "anaphoric", "offset": years * lexicon.EN_COUNTED_FROM_SENTENCE[m["dir"]]}
 
 
 def _consecutive_months(mon1, mon2, more):

@@ -120,6 +120,12 @@ ANAPHORIC_YEARS = [
       ("上年底", "2020-12-31", "2020-12-31", "day", "event")]),
     ("zh", "报名人数比上年增长6%", "2022-05-06", [("上年", "2021-01-01", "2021-12-31", "year", "event")]),
     ("zh", "以上年龄段的人员", "2022-05-06", []),
+    # "two decades earlier" counts back from the year named; "five years ago" from the document's.
+    ("en", "In 2021 the sector employed 500 agents, twice the number two decades earlier.", "2024-05-20",
+     [("2021", "2021-01-01", "2021-12-31", "year", "event"),
+      ("two decades earlier", "2001-01-01", "2001-12-31", "year", "event")]),
+    ("en", "Five years ago the bureau had no such scheme.", "2024-05-20",
+     [("Five years ago", "2019-01-01", "2019-12-31", "year", "event")]),
 ]
 
 # A month or day printed without a year takes the year of the nearest date before it in the clause that names
