@@ -125,6 +125,9 @@ EN_DEADLINE_BEFORE = ("close on", "closes on", "closing on", "deadline is", "dea
                       "closing date is", "closing date of")
 # A date after these runs from then to the document's date: "since 2020", 'Since the "14th Five-Year Plan"'.
 EN_SINCE = ("since",)
+# ... also after "since its launch in", "since the scheme's introduction in": a period from the start named.
+EN_SINCE_EVENT_NOUNS = ("launch", "establishment", "founding", "inception", "creation", "introduction", "opening",
+                        "start", "implementation", "adoption", "release", "debut")
 # Words between the two ends of a range of dates: "from March to June 2023", "between 2021 and 2025".
 EN_DATE_RANGE_OPENERS = ("from", "between")
 EN_DATE_RANGE_JOINERS = ("to", "through", "until", "till", "and", "-", "–", "—")

@@ -237,8 +237,9 @@ ZH_HALF_ALONE = re.compile(r"(?<![年今去上明本每\d])(?P<half>[上下])半
 
 # Words around a date that say more than its span: since, a deadline, a graduating class, a repeat, a dateline.
 EN_SINCE_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?P<since>" + _first_letter_either_case(lexicon.EN_SINCE) + r")\s+(?:the\s+)?(?P<q>["
-    + _QUOTE_OPEN + r"])?$")
+    r"(?<![A-Za-z])(?P<since>" + _first_letter_either_case(lexicon.EN_SINCE) + r")\s+"
+    r"(?:(?:its|their|his|her|the)\s+(?:[\w'’-]+\s+){0,3}?" + lexicon.alternation(lexicon.EN_SINCE_EVENT_NOUNS)
+    + r"\s+in\s+|(?:the\s+)?(?P<q>[" + _QUOTE_OPEN + r"])?)$")
 ZH_SINCE_AFTER = re.compile(rf"(?P<q>[{_QUOTE_CLOSE}」])?(?:{lexicon.alternation(lexicon.ZH_SINCE_AFTER)})")
 EN_DEADLINE_BEFORE = re.compile(
     r"(?<![A-Za-z])" + lexicon.alternation(lexicon.EN_DEADLINE_BEFORE, "i") + r"\s+(?:the\s+)?$")
@@ -900,7 +901,7 @@ def _extend_since(c, text, doc):
     report of 2024-07-03 is 2021-01-01..2024-07-03. The surface takes in since (and the quote it opens) or 以来."""
     if c["kind"] in ("range", "since") or not doc or doc[2] is None:
         return c
-    before = text[max(0, c["start"] - 16):c["start"]]
+    before = text[max(0, c["start"] - 60):c["start"]]
     en = EN_SINCE_BEFORE.search(before) if ("s" in before or "S" in before) else None
     zh = ZH_SINCE_AFTER.match(text, c["end"])
     today = datetime.date(*doc)

@@ -63,6 +63,9 @@ SINCE = [
      [("since 2020", "2020-01-01", "2022-09-18", "period", "period")]),
     ("zh", "今年以来，全市已举办培训12期", "2023-11-23", [("今年以来", "2023-01-01", "2023-11-23", "period", "period")]),
     ("zh", "“十四五”以来，累计培训", "2024-07-03", [("十四五”以来", "2021-01-01", "2024-07-03", "period", "period")]),
+    # "since its launch in", "since the scheme's opening in": from the start named.
+    ("en", "Since its opening in March 2021, the centre has trained 800 agents.", "2024-05-20",
+     [("Since its opening in March 2021", "2021-03-01", "2024-05-20", "period", "period")]),
 ]
 
 # A date tied to a quantified goal is a target: a goal's wording before the date or in its part of the clause,
