@@ -229,6 +229,12 @@ ZH_SINCE_AFTER = ("以来",)
 ZH_RANGE_JOINERS = ("至", "到", "－", "-", "—", "–", "~", "～")
 # Before a date these make it the last day for something: 截止日期为6月30日, 截止时间：6月30日.
 ZH_DEADLINE_BEFORE = ("截止日期为", "截止日期是", "截止日期", "截止时间为", "截止时间是", "截止时间")
+# Seasons and the month each opens; a season is three months (winter runs on into the next year's February):
+# 今年春季 is March to May, "the autumn of 2022" September to November.
+ZH_SEASONS = {"春季": 3, "春天": 3, "夏季": 6, "夏天": 6, "秋季": 9, "秋天": 9, "冬季": 12, "冬天": 12}
+# ("fall" is left out: "prices fall 2 percent" is the verb.)
+EN_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+SEASON_MONTHS = 3
 # Where a month is split: 4月初 (its first day), 9月底 / 9月末 (its last), 上旬 / 中旬 / 下旬 (its thirds).
 ZH_MONTH_EDGES = {"初": "start", "底": "end", "末": "end", "上旬": "first ten days", "中旬": "middle ten days",
                   "下旬": "last days"}

@@ -99,6 +99,11 @@ EN_RELATIVE_YEAR = re.compile(
 EN_RELATIVE_MONTH = re.compile(_L + rf"(?P<rel>{_first_letter_either_case(lexicon.EN_RELATIVE_MONTHS)})\s+month" + _R)
 # "a year earlier", "the previous year": counted from the year the sentence last named.
 EN_ANAPHORIC_YEAR = re.compile(_L + rf"(?P<ana>{_first_letter_either_case(lexicon.EN_ANAPHORIC_YEARS)})" + _R)
+# "spring 2023", "the autumn of 2022", "this spring", "last winter".
+_EN_SEASON = "(?P<season>" + _first_letter_either_case(lexicon.EN_SEASONS) + ")"
+EN_SEASON = re.compile(
+    _L + r"(?:(?P<rel>" + _first_letter_either_case(w for w in lexicon.EN_RELATIVE_YEARS if " " not in w) + r")\s+"
+    + _EN_SEASON + "|" + _EN_SEASON.replace("season", "season2") + r"(?:\s+of)?\s+(?P<year>" + _YEAR + r")(?!\d))" + _R)
 # "a decade ago", "two years earlier": counted back (or on) from the document's year or the sentence's.
 EN_YEARS_COUNTED = re.compile(
     _L + r"(?P<n>(?i:an?|" + "|".join(sorted(lexicon.EN_CARDINALS, key=len, reverse=True)) + r")|\d{1,2})\s+"
@@ -175,14 +180,16 @@ _ZH_MONTH_PART = rf"(?P<mon>{_ZH_NUM})\s*月(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P
 ZH_DATE = re.compile(
     r"(?<![\d〇○零一二三四五六七八九])" + rf"(?P<year>{_ZH_YEAR})\s*年"
     rf"(?:{_ZH_MONTH_PART}"
-    r"|(?P<yend>底|末)|(?P<ystart>初)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度|度)?"
+    r"|(?P<yend>底|末)|(?P<ystart>初)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度"
+    rf"|(?P<season>{lexicon.alternation(lexicon.ZH_SEASONS)})|度)?"
 )
 # 今年, 去年4月, 明年底, 今年上半年, 本年度 (上年 is anaphoric). The guards keep out 如今年轻人, 过去年均, 说明年度 and 日本年.
 ZH_RELATIVE = re.compile(
     r"(?:(?P<rel>今|(?<!过)去|(?<![说表证声阐标注查发透文简英聪鲜光指申分神言昭])明)年(?!轻|龄|纪|代|级|华|迈)"
     r"|(?P<rel2>本)年度)(?:度)?"
     rf"(?:{_ZH_MONTH_PART}"
-    r"|(?P<yend>底|末)|(?P<ystart>初)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度)?"
+    r"|(?P<yend>底|末)|(?P<ystart>初)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度"
+    rf"|(?P<season>{lexicon.alternation(lexicon.ZH_SEASONS)}))?"
 )
 # 本月, 上月底, 下个月初: months counted from the document's.
 ZH_RELATIVE_MONTH = re.compile(
@@ -421,7 +428,8 @@ def _find_english(text, doc):
     month, digit = EN_MONTH_SCREEN.search(text) is not None, DIGIT.search(text) is not None
     year, five, day = "year" in lowered, "five" in lowered, "day" in text
     part = "half" in lowered or "quarter" in lowered or "Q" in text
-    if not (month or digit or year or five or day or part or "month" in lowered):
+    season = any(w in lowered for w in lexicon.EN_SEASONS)
+    if not (month or digit or year or five or day or part or season or "month" in lowered):
         return  # every pattern below needs one of these: most clauses end here
     year4 = digit and YEAR_SCREEN.search(text) is not None
     edge = "end" in text or "beginning" in text or "start" in text
@@ -455,6 +463,11 @@ def _find_english(text, doc):
         offset = lexicon.EN_ANAPHORIC_YEARS[m["ana"].lower()]
         yield {"start": m.start(), "end": m.end(), "date_start": None, "date_end": None, "precision": "year",
                "kind": "anaphoric", "offset": offset}
+    for m in _scan(EN_SEASON, text, season):
+        year = int(m["year"]) if m["year"] else _relative_year(m["rel"], doc)
+        season = (m["season"] or m["season2"]).lower()
+        if year:
+            yield _candidate(m.start(), m.end(), _season(year, lexicon.EN_SEASONS[season]), "period", "part")
     for m in _scan(EN_YEARS_COUNTED, text, year or "decade" in lowered):
         yield _years_counted(m, doc)
     for m in _scan(EN_RELATIVE_YEAR, text, year):
@@ -599,6 +612,8 @@ def _resolve_zh_date(m, year):
     if groups.get("quarter"):
         quarter = parse_chinese_small(m["quarter"].lstrip("第"))
         return _candidate(m.start(), m.end(), _part_of_year(year, f"{quarter} quarter"), "period", "part")
+    if groups.get("season"):
+        return _candidate(m.start(), m.end(), _season(year, lexicon.ZH_SEASONS[m["season"]]), "period", "part")
     return _candidate(m.start(), m.end(), _year_span(year), "year")
 
 
@@ -744,6 +759,13 @@ def _resolve_zh_month(m, year, month):
         return _candidate(m.start(), m.end(), (_range_end(year, month, None, edge, True),
                                                _range_end(year, month, None, edge, False)), "period", "part")
     return _candidate(m.start(), m.end(), (first, last), "month")
+
+
+def _season(year, first_month):
+    """The three months of a season that opens in first_month of year (winter: December to February)."""
+    last = first_month + lexicon.SEASON_MONTHS - 1
+    end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+    return datetime.date(year, first_month, 1), _month_span(end_year, end_month)[1]
 
 
 def _part_of_year(year, part):

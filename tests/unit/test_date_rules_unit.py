@@ -319,3 +319,17 @@ def test_dates_in_the_documents_year(lang, text, doc_date, expected):
 @check(GUARDS)
 def test_guards(lang, text, doc_date, expected):
     assert dates(lang, text, doc_date) == expected
+
+
+# A season is three months: 去年秋季 (last autumn), "the summer of 2022"; winter runs into the next year.
+SEASONS = [
+    ("zh", "去年秋季共举办招聘会12场", "2024-05-20", [("去年秋季", "2023-09-01", "2023-11-30", "period", "period")]),
+    ("en", "The survey ran in the summer of 2022.", "2024-05-20",
+     [("summer of 2022", "2022-06-01", "2022-08-31", "period", "period")]),
+    ("zh", "2023年冬季集中培训", "2024-05-20", [("2023年冬季", "2023-12-01", "2024-02-29", "period", "period")]),
+]
+
+
+@check(SEASONS)
+def test_seasons(lang, text, doc_date, expected):
+    assert dates(lang, text, doc_date) == expected
