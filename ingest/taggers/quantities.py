@@ -814,6 +814,10 @@ def parse_chinese_match(text: str, m: re.Match, quoted, word_starts, original: s
         return None  # 这两个, 上述三项: a set already named
     multiplier = lexicon.ZH_CLASSIFIER_SCALES.get(classifier or "", 1)
     tail = end if pct else end + (more_after.end() if more_after else 0) + space + len(classifier or "")
+    if classifier and high is None and not more_after and (second := _unit_repeated_range(text, tail, classifier,
+                                                                                         value, is_digits)):
+        high, tail = second
+        end = tail  # 8000元至12000元: the surface runs to the second bound's unit
     qualifier = "gt" if more or more_after else find_chinese_qualifier(before, after, text[tail:tail + 8],
                                                                       share=bool(pct))
     if approximate and qualifier is None:
@@ -823,6 +827,18 @@ def parse_chinese_match(text: str, m: re.Match, quoted, word_starts, original: s
             "unit": "percent" if pct else find_chinese_unit(text, start, tail, classifier, word_starts.tokenizer,
                                                             original),
             "qualifier": qualifier, "one": numeral == "一" and not scale}
+
+
+def _unit_repeated_range(text: str, tail: int, classifier: str, value: float, is_digits: bool):
+    """(high bound, end) of a range that prints its measure word after each bound (8000元至12000元, 3家至5家), else
+    None. With the unit after it the second number is an amount, whatever its digits."""
+    m = ZH_RANGE_TAIL.match(text, tail)
+    if not m or bool(m.group("num")) != is_digits or not text.startswith(classifier, m.end()):
+        return None
+    second = _read_chinese_number(m.group("num") or m.group("cn"), (m.group("scale") or "").strip(), is_digits)
+    if second is None or second[1] is not None or second[0] <= value:
+        return None
+    return second[0], m.end() + len(classifier)
 
 
 def _chinese_range_bound(value: float, scale: str, digits: str | bool, tail: re.Match):

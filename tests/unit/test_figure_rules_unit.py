@@ -72,6 +72,9 @@ RANGES = [
     ("en", "pay of $900 to $1,200 a month", [("900 to $1,200", 900, 1200, "US dollars", None)]),
     ("en", "five to eight more bases", [("five to eight", 5, 8, None, None)]),
     ("en", "the courses will last between two and six weeks", []),
+    # A range may print its measure word after each bound.
+    ("zh", "月薪6000元至9000元不等", [("6000元至9000元", 6000, 9000, "yuan", None)]),
+    ("zh", "每区设立2家至4家分中心", [("2家至4家", 2, 4, "分中心", None)]),
 ]
 
 # Chinese approximate numerals (概数) are ranges with qualifier approx.
