@@ -250,7 +250,7 @@ ZH_DATELINE_NOT_AFTER = tuple("子 话 视 力 网 脑 信 气 商 器 影 台 �
 # with 日 (日期, 日常, 日益, 日本, 日报).
 ZH_NOT_DAY_AFTER = ("内", "以内", "之内", "期", "常", "益", "本", "报")
 ZH_TARGET_MARKERS = (
-    "力争", "争取", "将", "预计", "计划", "目标", "拟", "确保", r"到\s*(?:19|20)\d\d\s*年", r"(?<![重主需纪])要(?![求点素])",
+    "力争", "争取", r"将(?!近)", "预计", "计划", "目标", "拟", "确保", r"到\s*(?:19|20)\d\d\s*年", r"(?<![重主需纪])要(?![求点素])",
 )
 # Words before a date that make it a limit (到2025年); 截至 and 直至 state an as-of date, not a limit.
 ZH_LIMIT_BEFORE = r"(?<![截直达])(?:到|至)"

@@ -186,6 +186,11 @@ GUARDS = [
 ]
 
 
+def test_jiangjin_is_nearly_not_will():
+    """将近 (nearly) holds 将 (will) but sets no goal."""
+    assert [f["kind"] for f in tag_figures("将近3000名考生报名", "zh", "2024-07-03")] == ["reported"]
+
+
 @check(SCALES)
 def test_scale_words(lang, text, expected):
     assert figures(lang, text) == expected
