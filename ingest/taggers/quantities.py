@@ -992,12 +992,17 @@ def parse_chinese_nouns_before(text: str, start: int, tokenizer, classifier: str
 
 
 # ================================================================================== shared steps
+SENTENCE_END = re.compile(r"[。！？!?]\s*$|(?<![A-Z])\.\s*$")
+
+
 class QuotedSpans:
     """Spans of short quoted phrases ("Two Zones", “两区”): names and slogans whose number words are not counts;
     covers(start, end) says whether one holds a span, by bisection."""
 
     def __init__(self, text: str, max_len: int = 40):
-        self.spans = [m.span("q") for m in re.finditer(r"[“\"‘](?P<q>[^“”\"‘’]{1,%d})[”\"’]" % max_len, text)]
+        # A quotation that ends a sentence (“……都打算考。”) is someone's words, not a name: its numbers count.
+        self.spans = [m.span("q") for m in re.finditer(r"[“\"‘](?P<q>[^“”\"‘’]{1,%d})[”\"’]" % max_len, text)
+                      if not SENTENCE_END.search(m.group("q"))]
         self.starts = [s for s, _ in self.spans]
 
     def covers(self, start: int, end: int) -> bool:

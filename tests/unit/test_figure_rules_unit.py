@@ -161,6 +161,13 @@ TENTHS_AGES_UNITS = [
     ("zh", "約談機構1300餘家次", [("1300", 1300, None, "家次", "gt")]),
 ]
 
+# A quotation that ends a sentence is someone's words, not a name or slogan: its numbers count.
+QUOTED_SPEECH = [
+    ("zh", "“我们今年招了十二名毕业生。”他说", [("十二", 12, None, "毕业生", None)]),
+    ("en", '"Our firm took on four trainees." she said', [("four", 4, None, "trainees", None)]),
+    ("zh", "推进“一区两园”建设", []),
+]
+
 # What the rules above must leave as it was: each of these holds on the code before them too.
 GUARDS = [
     ("zh", "超300家机构", [("300", 300, None, "机构", "gt")]),
@@ -184,6 +191,11 @@ GUARDS = [
     ("en", "each senior judge guides two young practitioners", [("two", 2, None, "young practitioners", None)]),
     ("zh", "双方将共建学院", []),
 ]
+
+
+@check(QUOTED_SPEECH)
+def test_quoted_speech(lang, text, expected):
+    assert figures(lang, text) == expected
 
 
 def test_jiangjin_is_nearly_not_will():
