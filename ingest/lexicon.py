@@ -92,6 +92,13 @@ EN_PASSED_BEFORE = {"passed": "gt", "surpassed": "gt", "topped": "gt", "crossed"
 # "the other three tasks"): not a count of its own. "other" and "remaining" may stand between.
 EN_BACK_REFERENCE_BEFORE = frozenset("the these those both all".split())
 EN_BACK_REFERENCE_BETWEEN = frozenset("other remaining".split())
+# Shares named by a word, in percent: "nearly half of the new hires", "half the firms" (not "the first half of
+# the year", a date, nor "one and a half", a number); 将近一半的同学, 半数以上 (not 另一半, "the other half").
+EN_SHARES = {"half": 50}
+EN_SHARE_AFTER = ("of", "the", "their", "its", "our", "all")
+EN_SHARE_NOT_BEFORE = ("first", "second", "latter", "former", "a", "one", "and", "other")
+ZH_SHARES = {"一半": 50, "半数": 50}
+ZH_SHARE_NOT_BEFORE = ("另",)
 # Multiples: "double", "twice", "tripled" (unit times); "three times" is a number word before "times".
 EN_MULTIPLES = {
     "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2, "twofold": 2,

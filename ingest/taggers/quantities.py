@@ -140,6 +140,9 @@ ZH_RANGE_TAIL = re.compile(
 # Tenths: 四成 is 40 percent.
 ZH_TENTHS = re.compile(r"(?<![" + _ZH_NUMERAL + r"\d])(?P<n>[一二两三四五六七八九]|[1-9](?![\d.]))"
                        + lexicon.ZH_TENTHS + r"(?!" + alternation(lexicon.ZH_NOT_TENTHS_AFTER) + ")")
+# Shares named by a word: 一半, 半数 (50 percent); not 另一半.
+ZH_SHARE = re.compile(r"(?<!" + alternation(lexicon.ZH_SHARE_NOT_BEFORE) + r")(?P<n>"
+                      + alternation(lexicon.ZH_SHARES) + ")")
 # Every ZH_NUMBER match opens with one of these. ZH_NUMBER's look-behinds make it slow to run over a clause
 # with no number in it, which this finds far faster (three Chinese clauses in four of the benchmark's have none).
 ZH_NUMBER_SCREEN = re.compile(r"[\d" + _ZH_DIGIT + "十百千翻]")
@@ -194,12 +197,15 @@ def find_english_quantities(text: str) -> list[dict]:
     # Each scan runs only when a cheap test says it can find something; most clauses pass neither.
     digits, word_starts = DIGIT.search(text) is not None, number_word_starts(text)
     multiples = next(EN_MULTIPLE_SCREEN.matches(text.lower()), None) is not None
-    if not digits and not word_starts and not multiples:
+    shares = "half" in text or "Half" in text
+    if not digits and not word_starts and not multiples and not shares:
         return []
     quoted = QuotedSpans(text)
     found = (scan_english_digits(text) if digits else []) + scan_english_words(text, quoted, word_starts)
     if multiples:
         found += scan_english_multiples(text, quoted)
+    if shares:
+        found += scan_english_shares(text, quoted)
     figures = drop_overlaps(found)
     for fig in figures:
         fig["unit"] = fig["unit"] or find_english_unit(text, fig)
@@ -449,6 +455,24 @@ def scan_english_multiples(text: str, quoted) -> list[dict]:
     return found
 
 
+EN_SHARE_WORDS = re.compile(r"(?<![A-Za-z-])(?P<num>(?i:" + "|".join(lexicon.EN_SHARES) + r"))(?=\s+"
+                            + alternation(lexicon.EN_SHARE_AFTER, "i") + r"(?![A-Za-z]))")
+
+
+def scan_english_shares(text: str, quoted) -> list[dict]:
+    """"nearly half of the new hires", "half the firms": 50 percent (its qualifier is found as a number's is).
+    Not "the first half of 2023" (a date) nor "one and a half" (a number)."""
+    found = []
+    for m in EN_SHARE_WORDS.finditer(text):
+        start, end = m.span("num")
+        if quoted.covers(start, end) or last_ascii_word(_window_before(text, start)).lower() \
+                in lexicon.EN_SHARE_NOT_BEFORE:
+            continue
+        found.append({"start": start, "end": end, "surface": m.group("num"), "value": lexicon.EN_SHARES[
+            m.group("num").lower()], "value_high": None, "tail": end, "unit": "percent", "qualifier": None})
+    return found
+
+
 def _inside_sentence(text: str, start: int) -> bool:
     """Whether something at start stands inside a sentence, not at its opening."""
     before = _window_before(text, start)
@@ -662,7 +686,7 @@ def parse_english_unit_before(head: str) -> str | None:
 # ================================================================================== Chinese
 def find_chinese_quantities(text: str, tokenizer=None, words=None, original: str | None = None) -> list[dict]:
     """Quantities in Chinese text (Arabic or Chinese numerals)."""
-    if not ZH_NUMBER_SCREEN.search(text):
+    if not ZH_NUMBER_SCREEN.search(text) and "半" not in text:
         return []
     quoted = QuotedSpans(text)
     word_starts = WordStarts(text, TaggingMemo(tokenizer or get_tokenizer()), words)
@@ -677,6 +701,8 @@ def find_chinese_quantities(text: str, tokenizer=None, words=None, original: str
             fig = parse_chinese_tenths(text, m, quoted, word_starts)
             if fig:
                 figures.append(fig)
+    if "半" in text:
+        figures += [fig for m in ZH_SHARE.finditer(text) if (fig := parse_chinese_share(text, m, quoted))]
     return [f for f in drop_overlaps(figures) if not is_indefinite_one(f)]
 
 
@@ -871,6 +897,17 @@ def parse_chinese_tenths(text: str, m: re.Match, quoted, word_starts) -> dict | 
     return {"start": start, "end": end, "surface": m.group(0), "tail": end, "classifier": "%",
             "value": value * 10, "value_high": None, "unit": "percent",
             # 成 is its own measure word: what follows it may qualify it (七成左右, 六成以上).
+            "qualifier": find_chinese_qualifier(_window_before(text, start), _window_after(text, end),
+                                                _window_after(text, end), share=True)}
+
+
+def parse_chinese_share(text: str, m: re.Match, quoted) -> dict | None:
+    """一半 and 半数 as 50 percent, qualified as a share is (将近一半, 半数以上)."""
+    start, end = m.span()
+    if quoted.covers(start, end):
+        return None
+    return {"start": start, "end": end, "surface": m.group(0), "tail": end, "classifier": "%",
+            "value": lexicon.ZH_SHARES[m.group("n")], "value_high": None, "unit": "percent",
             "qualifier": find_chinese_qualifier(_window_before(text, start), _window_after(text, end),
                                                 _window_after(text, end), share=True)}
 

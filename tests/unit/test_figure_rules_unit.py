@@ -161,6 +161,16 @@ TENTHS_AGES_UNITS = [
     ("zh", "約談機構1300餘家次", [("1300", 1300, None, "家次", "gt")]),
 ]
 
+# Shares named by a word: half, 一半, 半数 are 50 percent, qualified as a number is.
+SHARES = [
+    ("en", "Women made up almost half of the trainees.", [("half", 50, None, "percent", "approx")]),
+    ("en", "Half the agencies are in the east.", [("Half", 50, None, "percent", None)]),
+    ("en", "Hiring rose in the second half of the year.", []),
+    ("zh", "近一半的考生来自外省", [("一半", 50, None, "percent", "approx")]),
+    ("zh", "半数以上的机构开设了培训", [("半数", 50, None, "percent", "gte")]),
+    ("zh", "他的另一半在外地工作", []),
+]
+
 # A quotation that ends a sentence is someone's words, not a name or slogan: its numbers count.
 QUOTED_SPEECH = [
     ("zh", "“我们今年招了十二名毕业生。”他说", [("十二", 12, None, "毕业生", None)]),
@@ -191,6 +201,11 @@ GUARDS = [
     ("en", "each senior judge guides two young practitioners", [("two", 2, None, "young practitioners", None)]),
     ("zh", "双方将共建学院", []),
 ]
+
+
+@check(SHARES)
+def test_shares(lang, text, expected):
+    assert figures(lang, text) == expected
 
 
 @check(QUOTED_SPEECH)
