@@ -336,6 +336,9 @@ EN_STREET_WORDS = ("Road", "Street", "Avenue", "Lane", "Boulevard", "Rd", "St", 
                    "Plaza")
 # "ranging from 18 to 20 percent" is a range; "increased from 690,000 to 860,000" is two figures.
 EN_RANGE_VERBS = frozenset("range ranges ranged ranging vary varies varied varying".split())
+# After "in", a number word counts where something is ("offices in nine cities", "in three tiers"), except in
+# translated slogans, which count abstract parts: "development in five areas", "do everything in one window".
+EN_SLOGAN_NOUNS_AFTER_IN = frozenset("area areas aspect aspects sphere spheres respect respects window post".split())
 # "one" after these and before those is a pronoun or an idiom ("no one", "one of the", "one by one").
 EN_ONE_NOT_AFTER = frozenset("the no any every each this that which at on per as".split())
 EN_ONE_NOT_BEFORE = frozenset(

@@ -544,8 +544,9 @@ def is_english_word_non_count(text: str, start: int, end: int, quoted) -> bool:
         return True
     if EN_PAREN_NUMBER.search(before) and re.match(r"\s*[)）]", after):
         return True  # "(ten thousand)": a unit multiplier in a table heading
-    # "in one window", "in five areas", "five in a batch": translated slogans, not counts.
-    if prev_word == "in" or next_word == "in":
+    # "in one window", "in five areas", "five in a batch": translated slogans, not counts ("offices in nine
+    # cities" is one).
+    if prev_word == "in" and next_word in lexicon.EN_SLOGAN_NOUNS_AFTER_IN or next_word == "in":
         return True
     # A capitalised number word inside a sentence followed by a capitalised word is a name: "the Two Zones".
     if surface[0].isupper() and not glued and _inside_sentence(text, start) and re.match(r"\s+[A-Z]", after):

@@ -139,6 +139,10 @@ SMALL_COUNTS = [
     ("en", "up to one million yuan", [("one million", 1000000, None, "yuan", "lte")]),
     ("zh", "建设四支重点人才队伍和一支基础人才队伍", [("四", 4, None, "重点人才队伍", None)]),
     ("zh", "这两个工作站", []),
+    # After "in", a number word counts where something is; in translated slogans it counts abstract parts.
+    ("en", "The firm has branches in six provinces.", [("six", 6, None, "provinces", None)]),
+    ("en", "Grants are paid in two instalments.", [("two", 2, None, "instalments", None)]),
+    ("en", "the overall plan for progress in five areas", []),
 ]
 
 # Tenths, ages and units.
