@@ -207,6 +207,8 @@ ZH_QUALIFIERS_BEFORE = {
     "将近": "approx", "接近": "approx", "近": "approx", "约": "approx", "大约": "approx", "大概": "approx",
     "不足": "lt", "不到": "lt", "少于": "lt", "低于": "lt",
     "不超过": "lte", "不多于": "lte", "不高于": "lte", "不大于": "lte", "最高": "lte", "最多": "lte",
+    # 限 (limited to), alone or with its verb: 每家单位限派2名, 每人限报1个岗位.
+    "限": "lte", "限派": "lte", "限报": "lte", "限招": "lte", "限选": "lte", "限填": "lte",
 }
 # After the number (and its measure word): 以上 is "or more" in official Chinese usage, which includes the
 # number, as 以下 and 以内 do. (Before a number, 以下 means "the following": 以下6家单位.)

@@ -36,6 +36,9 @@ QUALIFIERS = [
     ("zh", "百分之十以上", [("百分之十", 10, None, "percent", "gte")]),
     ("zh", "首次突破8万人", [("8万", 80000, None, "人", "gt")]),
     ("zh", "给予最高20万元补助", [("20万", 200000, None, "yuan", "lte")]),
+    # 限 (limited to), alone or with its verb, caps the number.
+    ("zh", "每所高校限报3名学生", [("3", 3, None, "学生", "lte")]),
+    ("zh", "讲座限80名学员参加", [("80", 80, None, "学员", "lte")]),
     ("en", "up to 300 candidates", [("300", 300, None, "candidates", "lte")]),
     ("en", "no more than 50 staff", [("50", 50, None, "staff", "lte")]),
     ("en", "12 experts or fewer", [("12", 12, None, "experts", "lte")]),
