@@ -355,7 +355,8 @@ def is_english_non_count(text: str, start: int, end: int, digits: str, scaled) -
         glued = re.match(r"[a-z]+", after)
         if not glued or len(glued.group(0)) < 3 or EN_ORDINAL_SUFFIX.match(after):
             return True
-    if EN_HYPHEN_COMPOUND_AFTER.match(after) or EN_DURATION_AFTER.match(after):
+    # "two years", "a 3-month course": durations; but a share ("11.3% year-on-year") is never one.
+    if EN_HYPHEN_COMPOUND_AFTER.match(after) or EN_DURATION_AFTER.match(after) and not text[:end].endswith("%"):
         return True
     if (low in lexicon.MONTHS and word[0].isupper() and EN_MONTH_BEFORE.search(before)) or EN_MONTH_AFTER.match(after):
         return True

@@ -204,6 +204,9 @@ GUARDS = [
     ("en", "dozens of agents", []),
     ("en", "three times the national average", [("three", 3, None, "times", None)]),
     ("en", "meetings are held twice a year", []),  # a frequency
+    # A share is never a duration: "year-on-year" after it says what it is compared with.
+    ("en", "fees rose 6.4% year-on-year", [("6.4%", 6.4, None, "percent", None)]),
+    ("en", "a course of 2 years", []),
     ("en", "to avoid double taxation", []),  # an adjective
     ("en", "each senior judge guides two young practitioners", [("two", 2, None, "young practitioners", None)]),
     ("zh", "双方将共建学院", []),
