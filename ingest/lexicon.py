@@ -112,6 +112,8 @@ EN_FREQUENCY_AFTER = ("a year", "a month", "a week", "a day", "per year", "per m
                       "yearly", "monthly", "weekly", "daily", "annually")
 # Words around a number that make it a person's age (unit "years of age"): "aged 35 or under", "a 23-year-old".
 EN_AGE_BEFORE = ("aged", "ages", "age of")
+# ... and the subject a number of years is stated of: "the average age of new agents is 31 years".
+EN_AGE_NOUNS = ("age", "ages")
 EN_AGE_AFTER = ("-year-old", "-years-old", " years old", " years of age", " year-olds", "-year-olds")
 # A number after "per" is the denominator of a ratio ("45.6 per 10,000 residents"), part of the unit.
 EN_PER = "per"

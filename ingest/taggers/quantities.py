@@ -78,6 +78,9 @@ EN_DURATION_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?:" + alternation(lexicon.EN_DURATION_MODIFIERS) + r"\s+)?(?i:"
     + alternation(lexicon.EN_DURATION_UNITS) + r")s?(?![a-z])")
 EN_AGE_AFTER = re.compile("(?i:" + alternation(lexicon.EN_AGE_AFTER) + r")(?![a-z])")
+# "the median age of new attorneys fell to 31 years": an age named earlier in the clause's part, then years.
+EN_AGE_SUBJECT = re.compile(r"(?<![A-Za-z])(?i:" + alternation(lexicon.EN_AGE_NOUNS) + r")(?![A-Za-z])[^,;:.!?\d]{0,80}$")
+EN_YEARS_AFTER = re.compile(r"\s+years?(?![A-Za-z-])", re.I)
 EN_AGE_BEFORE = re.compile(r"(?<![A-Za-z])(?i:" + alternation(lexicon.EN_AGE_BEFORE) + r")\s+$")
 EN_FREQUENCY_AFTER = re.compile(r"\s+(?i:" + alternation(lexicon.EN_FREQUENCY_AFTER) + r")(?![a-z])")
 EN_TIMES_AFTER = re.compile(r"\s+times(?![a-z])", re.I)
@@ -321,6 +324,15 @@ def set_english_age(text: str, fig: dict) -> None:
     elif word_before(text, fig["start"])[0].lower() in EN_AGE_LAST_WORDS \
             and EN_AGE_BEFORE.search(_window_before(text, fig["start"], 20)):
         fig["unit"] = "years of age"
+    elif (years := stated_age_years(text, fig["start"], fig["end"])):
+        fig["unit"], fig["tail"] = "years of age", years.end()
+
+
+def stated_age_years(text: str, start: int, end: int) -> re.Match | None:
+    """The "years" after a number stated of an age named before it in its part of the clause, with no other
+    number between ("the median age of new attorneys fell to 31 years"), else None."""
+    years = EN_YEARS_AFTER.match(text, end)
+    return years if years and EN_AGE_SUBJECT.search(_window_before(text, start, 100)) else None
 
 
 @functools.lru_cache(maxsize=8)  # asked by several tests of the same number in turn
@@ -355,8 +367,10 @@ def is_english_non_count(text: str, start: int, end: int, digits: str, scaled) -
         glued = re.match(r"[a-z]+", after)
         if not glued or len(glued.group(0)) < 3 or EN_ORDINAL_SUFFIX.match(after):
             return True
-    # "two years", "a 3-month course": durations; but a share ("11.3% year-on-year") is never one.
-    if EN_HYPHEN_COMPOUND_AFTER.match(after) or EN_DURATION_AFTER.match(after) and not text[:end].endswith("%"):
+    # "two years", "a 3-month course": durations; but a share ("11.3% year-on-year") is never one, nor are
+    # years stated of an age ("the average age ... is 31 years").
+    if EN_HYPHEN_COMPOUND_AFTER.match(after) or EN_DURATION_AFTER.match(after) and not text[:end].endswith("%") \
+            and not stated_age_years(text, start, end):
         return True
     if (low in lexicon.MONTHS and word[0].isupper() and EN_MONTH_BEFORE.search(before)) or EN_MONTH_AFTER.match(after):
         return True

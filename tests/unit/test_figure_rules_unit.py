@@ -155,6 +155,9 @@ TENTHS_AGES_UNITS = [
     ("zh", "35周岁以下", [("35", 35, None, "years of age", "lte")]),
     ("en", "a 23-year-old graduate", [("23", 23, None, "years of age", None)]),
     ("en", "aged 45 or under", [("45", 45, None, "years of age", "lte")]),
+    # Years stated of an age named before them are an age, not a duration.
+    ("en", "The average age of the new examiners was 28 years.", [("28", 28, None, "years of age", None)]),
+    ("en", "At the age of 40 she spent 3 years abroad.", [("40", 40, None, "years of age", None)]),
     ("en", "a grant of 500 U.S. dollars", [("500", 500, None, "US dollars", None)]),
     ("en", "three primary and middle schools", [("three", 3, None, "primary and middle schools", None)]),
     ("en", "no fewer than 50 invalidation or litigation matters",
