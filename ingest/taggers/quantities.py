@@ -81,6 +81,7 @@ EN_AGE_AFTER = re.compile("(?i:" + alternation(lexicon.EN_AGE_AFTER) + r")(?![a-
 # "the median age of new attorneys fell to 31 years": an age named earlier in the clause's part, then years.
 EN_AGE_SUBJECT = re.compile(r"(?<![A-Za-z])(?i:" + alternation(lexicon.EN_AGE_NOUNS) + r")(?![A-Za-z])[^,;:.!?\d]{0,80}$")
 EN_YEARS_AFTER = re.compile(r"\s+years?(?![A-Za-z-])", re.I)
+EN_IN_YEAR_AFTER = re.compile(r"\s+in\s+(?:19|20)\d\d(?!\d)")  # "two in 2019"
 EN_AGE_BEFORE = re.compile(r"(?<![A-Za-z])(?i:" + alternation(lexicon.EN_AGE_BEFORE) + r")\s+$")
 EN_FREQUENCY_AFTER = re.compile(r"\s+(?i:" + alternation(lexicon.EN_FREQUENCY_AFTER) + r")(?![a-z])")
 EN_TIMES_AFTER = re.compile(r"\s+times(?![a-z])", re.I)
@@ -560,8 +561,9 @@ def is_english_word_non_count(text: str, start: int, end: int, quoted) -> bool:
     if EN_PAREN_NUMBER.search(before) and re.match(r"\s*[)）]", after):
         return True  # "(ten thousand)": a unit multiplier in a table heading
     # "in one window", "in five areas", "five in a batch": translated slogans, not counts ("offices in nine
-    # cities" is one).
-    if prev_word == "in" and next_word in lexicon.EN_SLOGAN_NOUNS_AFTER_IN or next_word == "in":
+    # cities" is one, and so is "four in 2022, against two in 2019": a count stated for a year).
+    if prev_word == "in" and next_word in lexicon.EN_SLOGAN_NOUNS_AFTER_IN \
+            or next_word == "in" and not EN_IN_YEAR_AFTER.match(after):
         return True
     # A capitalised number word inside a sentence followed by a capitalised word is a name: "the Two Zones".
     if surface[0].isupper() and not glued and _inside_sentence(text, start) and re.match(r"\s+[A-Z]", after):

@@ -146,6 +146,9 @@ SMALL_COUNTS = [
     ("en", "The firm has branches in six provinces.", [("six", 6, None, "provinces", None)]),
     ("en", "Grants are paid in two instalments.", [("two", 2, None, "instalments", None)]),
     ("en", "the overall plan for progress in five areas", []),
+    # Before "in" and a year, a number word is a count stated for that year.
+    ("en", "the bureau opened six centres in 2023, against three in 2021",
+     [("six", 6, None, "centres", None), ("three", 3, None, None, None)]),
 ]
 
 # Tenths, ages and units.
