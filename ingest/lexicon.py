@@ -384,6 +384,10 @@ EN_OPENING_FUNCTION_WORDS = frozenset(
     "additionally likewise instead still already".split())
 EN_DETERMINERS = frozenset("a an the their its our all his her this these".split())
 
+# The labels of a question and its answer. Standing alone on a line (Question: / Reply:) one heads the section
+# under it; followed by its words on the same line (Question: What ...?) it opens a paragraph.
+QA_LABELS = ("Question", "Reply", "Answer", "问", "答", "提问", "回答")
+
 # Words a sentence has and a heading does not: a numbered item holding one is text, not a heading. Chinese ones
 # count as whole words of the segmentation (在 in 各地要在6月前, not in 在职; 请 alone, not in 申请).
 ZH_SENTENCE_WORDS = ("要", "应", "应当", "须", "必须", "请", "可", "可以", "将", "由", "是", "已", "已经", "正在",

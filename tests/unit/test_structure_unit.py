@@ -32,3 +32,14 @@ def test_a_dash_led_subtitle_ends_the_title_block():
     blocks = find_blocks(lines, "zh", titles=lines[:1])
     assert [(b.kind, b.line.text) for b in blocks][1:3] == [("paragraph", "——多地推动服务机构与高校对接"),
                                                            ("heading", "编者按")]
+
+
+def test_a_question_or_answer_label_alone_on_its_line_heads_its_section():
+    text = ("The member asked about training places.\nQuestion:\nHow many agents were trained last year?\n"
+            "Answer:\nThe office trained 300 agents.")
+    assert [k for k in kinds(text, "en") if k[0] == "heading"] == [("heading", "Question:"), ("heading", "Answer:")]
+
+
+def test_a_question_label_with_its_words_on_the_line_is_text():
+    text = "The member asked about training places.\nQuestion: How many agents were trained last year?"
+    assert kinds(text, "en")[1][0] == "paragraph"
