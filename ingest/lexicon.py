@@ -61,6 +61,8 @@ EN_ANAPHORIC_YEARS = {
 EN_YEAR_SPANS = {"year": 1, "years": 1, "decade": 10, "decades": 10}
 EN_COUNTED_FROM_DOCUMENT = {"ago": -1}
 EN_COUNTED_FROM_SENTENCE = {"earlier": -1, "later": 1, "before": -1}
+# 十年前, 三年前 (ten, three years ago): counted back from the document's year. (2020年前 is "before 2020".)
+ZH_YEARS_AGO = "年前"
 
 # Qualifier words before or after a number, and what they say of it.
 EN_QUALIFIERS_BEFORE = {

@@ -221,6 +221,9 @@ RELATIVE_DAY = re.compile(
     r"|(?P<zhday>" + lexicon.alternation(lexicon.ZH_RELATIVE_DAYS) + ")(?!的)")
 ZH_PLAN_LONG = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个五年(?:规划|计划)(?:时期|期间)?")
 ZH_ROLLING = re.compile(rf"(?:近|过去|最近)(?P<n>{_ZH_NUM})(?P<unit>年|个月)")
+# 十年前 (ten years ago); not 2020年前 (before 2020: a year, then 前), nor 近十年前 or 十多年前 (vague).
+ZH_YEARS_AGO = re.compile(r"(?<![\d〇○零一二三四五六七八九十近多几数])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})"
+                          + lexicon.ZH_YEARS_AGO)
 _ZH_EDGE = lexicon.alternation(lexicon.ZH_MONTH_EDGES)
 
 
@@ -565,6 +568,10 @@ def _find_chinese(text, doc):
     for m in _scan(ZH_PLAN_LONG, text, year):
         n = parse_chinese_small(m["n"])
         yield _candidate(m.start(), m.end(), n and _plan_span(n), "period", "period")
+    for m in _scan(ZH_YEARS_AGO, text, lexicon.ZH_YEARS_AGO in text):
+        n = parse_chinese_small(m["n"].replace("两", "二"))
+        year = doc and n and doc[0] - n
+        yield _candidate(m.start(), m.end(), year and _year_span(year), "year")
     for m in _scan(ZH_ROLLING, text, year or month):
         n = parse_chinese_small(m["n"])
         yield _running(_candidate(m.start(), m.end(), n and _rolling_span(doc, n, m["unit"] == "年"), "period",

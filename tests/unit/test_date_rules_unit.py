@@ -129,6 +129,9 @@ ANAPHORIC_YEARS = [
       ("two decades earlier", "2001-01-01", "2001-12-31", "year", "event")]),
     ("en", "Five years ago the bureau had no such scheme.", "2024-05-20",
      [("Five years ago", "2019-01-01", "2019-12-31", "year", "event")]),
+    # ... and in Chinese: 十年前 (ten years ago); 2020年前 is "before 2020", 十多年前 is vague.
+    ("zh", "与十年前相比，代理师人数翻了一番", "2024-05-20", [("十年前", "2014-01-01", "2014-12-31", "year", "event")]),
+    ("zh", "十多年前，这里只有一家机构", "2024-05-20", []),
 ]
 
 # A month or day printed without a year takes the year of the nearest date before it in the clause that names
