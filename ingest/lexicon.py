@@ -56,6 +56,14 @@ EN_ANAPHORIC_YEARS = {
     "the following year": 1, "a year later": 1,
 }
 
+# Years counted back or on: "a decade ago", "two years ago" from the document's date; "a decade earlier",
+# "three years later" from the year the sentence names (as EN_ANAPHORIC_YEARS).
+EN_YEAR_SPANS = {"year": 1, "years": 1, "decade": 10, "decades": 10}
+EN_COUNTED_FROM_DOCUMENT = {"ago": -1}
+EN_COUNTED_FROM_SENTENCE = {"earlier": -1, "later": 1, "before": -1}
+# 十年前, 三年前 (ten, three years ago): counted back from the document's year. (2020年前 is "before 2020".)
+ZH_YEARS_AGO = "年前"
+
 # Qualifier words before or after a number, and what they say of it.
 EN_QUALIFIERS_BEFORE = {
     "more than": "gt", "over": "gt", "exceed": "gt", "exceeds": "gt", "exceeded": "gt", "exceeding": "gt",
@@ -86,6 +94,13 @@ EN_PASSED_BEFORE = {"passed": "gt", "surpassed": "gt", "topped": "gt", "crossed"
 # "the other three tasks"): not a count of its own. "other" and "remaining" may stand between.
 EN_BACK_REFERENCE_BEFORE = frozenset("the these those both all".split())
 EN_BACK_REFERENCE_BETWEEN = frozenset("other remaining".split())
+# Shares named by a word, in percent: "nearly half of the new hires", "half the firms" (not "the first half of
+# the year", a date, nor "one and a half", a number); 将近一半的同学, 半数以上 (not 另一半, "the other half").
+EN_SHARES = {"half": 50}
+EN_SHARE_AFTER = ("of", "the", "their", "its", "our", "all")
+EN_SHARE_NOT_BEFORE = ("first", "second", "latter", "former", "a", "one", "and", "other")
+ZH_SHARES = {"一半": 50, "半数": 50}
+ZH_SHARE_NOT_BEFORE = ("另",)
 # Multiples: "double", "twice", "tripled" (unit times); "three times" is a number word before "times".
 EN_MULTIPLES = {
     "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2, "twofold": 2,
@@ -99,6 +114,8 @@ EN_FREQUENCY_AFTER = ("a year", "a month", "a week", "a day", "per year", "per m
                       "yearly", "monthly", "weekly", "daily", "annually")
 # Words around a number that make it a person's age (unit "years of age"): "aged 35 or under", "a 23-year-old".
 EN_AGE_BEFORE = ("aged", "ages", "age of")
+# ... and the subject a number of years is stated of: "the average age of new agents is 31 years".
+EN_AGE_NOUNS = ("age", "ages")
 EN_AGE_AFTER = ("-year-old", "-years-old", " years old", " years of age", " year-olds", "-year-olds")
 # A number after "per" is the denominator of a ratio ("45.6 per 10,000 residents"), part of the unit.
 EN_PER = "per"
@@ -119,11 +136,21 @@ EN_DEADLINE_BEFORE = ("close on", "closes on", "closing on", "deadline is", "dea
                       "closing date is", "closing date of")
 # A date after these runs from then to the document's date: "since 2020", 'Since the "14th Five-Year Plan"'.
 EN_SINCE = ("since",)
+# ... also after "since its launch in", "since the scheme's introduction in": a period from the start named.
+EN_SINCE_EVENT_NOUNS = ("launch", "establishment", "founding", "inception", "creation", "introduction", "opening",
+                        "start", "implementation", "adoption", "release", "debut")
 # Words between the two ends of a range of dates: "from March to June 2023", "between 2021 and 2025".
 EN_DATE_RANGE_OPENERS = ("from", "between")
 EN_DATE_RANGE_JOINERS = ("to", "through", "until", "till", "and", "-", "–", "—")
+# Words that join the items of a list (of dates: "February and August 2022", 3月和6月).
+LIST_JOINERS = ("and", "or", "和", "及", "与", "或")
 # A year after these names a group (a graduating class), not a time something happens or is reached.
 EN_COHORT_BEFORE = ("class of", "cohort of")
+# ... as does a year before these ("open to 2024 graduates": the class of 2024, as 2024届毕业生 is).
+EN_COHORT_AFTER = ("graduates", "graduating class")
+# A bare year after these is a year even when a word in -s follows it, which is then a verb ("by 2035 depends
+# on", "since 2020 remains"), not the plural of what a count counts ("2025 jobs").
+EN_YEAR_BEFORE = ("by", "before", "until", "till", "since", "in", "during", "after")
 # Words before a date that make it repeat every year ("every year in March"): it resolves to no single date.
 EN_RECURRING_BEFORE = ("every", "each")
 # After a day or month, these make it repeat ("by 31 March each year", "in June annually").
@@ -184,6 +211,8 @@ ZH_QUALIFIERS_BEFORE = {
     "将近": "approx", "接近": "approx", "近": "approx", "约": "approx", "大约": "approx", "大概": "approx",
     "不足": "lt", "不到": "lt", "少于": "lt", "低于": "lt",
     "不超过": "lte", "不多于": "lte", "不高于": "lte", "不大于": "lte", "最高": "lte", "最多": "lte",
+    # 限 (limited to), alone or with its verb: 每家单位限派2名, 每人限报1个岗位.
+    "限": "lte", "限派": "lte", "限报": "lte", "限招": "lte", "限选": "lte", "限填": "lte",
 }
 # After the number (and its measure word): 以上 is "or more" in official Chinese usage, which includes the
 # number, as 以下 and 以内 do. (Before a number, 以下 means "the following": 以下6家单位.)
@@ -213,6 +242,12 @@ ZH_SINCE_AFTER = ("以来",)
 ZH_RANGE_JOINERS = ("至", "到", "－", "-", "—", "–", "~", "～")
 # Before a date these make it the last day for something: 截止日期为6月30日, 截止时间：6月30日.
 ZH_DEADLINE_BEFORE = ("截止日期为", "截止日期是", "截止日期", "截止时间为", "截止时间是", "截止时间")
+# Seasons and the month each opens; a season is three months (winter runs on into the next year's February):
+# 今年春季 is March to May, "the autumn of 2022" September to November.
+ZH_SEASONS = {"春季": 3, "春天": 3, "夏季": 6, "夏天": 6, "秋季": 9, "秋天": 9, "冬季": 12, "冬天": 12}
+# ("fall" is left out: "prices fall 2 percent" is the verb.)
+EN_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+SEASON_MONTHS = 3
 # Where a month is split: 4月初 (its first day), 9月底 / 9月末 (its last), 上旬 / 中旬 / 下旬 (its thirds).
 ZH_MONTH_EDGES = {"初": "start", "底": "end", "末": "end", "上旬": "first ten days", "中旬": "middle ten days",
                   "下旬": "last days"}
@@ -228,7 +263,7 @@ ZH_DATELINE_NOT_AFTER = tuple("子 话 视 力 网 脑 信 气 商 器 影 台 �
 # with 日 (日期, 日常, 日益, 日本, 日报).
 ZH_NOT_DAY_AFTER = ("内", "以内", "之内", "期", "常", "益", "本", "报")
 ZH_TARGET_MARKERS = (
-    "力争", "争取", "将", "预计", "计划", "目标", "拟", "确保", r"到\s*(?:19|20)\d\d\s*年", r"(?<![重主需纪])要(?![求点素])",
+    "力争", "争取", r"将(?!近)", "预计", "计划", "目标", "拟", "确保", r"到\s*(?:19|20)\d\d\s*年", r"(?<![重主需纪])要(?![求点素])",
 )
 # Words before a date that make it a limit (到2025年); 截至 and 直至 state an as-of date, not a limit.
 ZH_LIMIT_BEFORE = r"(?<![截直达])(?:到|至)"
@@ -307,6 +342,9 @@ EN_STREET_WORDS = ("Road", "Street", "Avenue", "Lane", "Boulevard", "Rd", "St", 
                    "Plaza")
 # "ranging from 18 to 20 percent" is a range; "increased from 690,000 to 860,000" is two figures.
 EN_RANGE_VERBS = frozenset("range ranges ranged ranging vary varies varied varying".split())
+# After "in", a number word counts where something is ("offices in nine cities", "in three tiers"), except in
+# translated slogans, which count abstract parts: "development in five areas", "do everything in one window".
+EN_SLOGAN_NOUNS_AFTER_IN = frozenset("area areas aspect aspects sphere spheres respect respects window post".split())
 # "one" after these and before those is a pronoun or an idiom ("no one", "one of the", "one by one").
 EN_ONE_NOT_AFTER = frozenset("the no any every each this that which at on per as".split())
 EN_ONE_NOT_BEFORE = frozenset(
@@ -347,6 +385,10 @@ EN_OPENING_FUNCTION_WORDS = frozenset(
     "only just what which who today now yesterday tomorrow later earlier previously overall nationwide similarly "
     "additionally likewise instead still already".split())
 EN_DETERMINERS = frozenset("a an the their its our all his her this these".split())
+
+# The labels of a question and its answer. Standing alone on a line (Question: / Reply:) one heads the section
+# under it; followed by its words on the same line (Question: What ...?) it opens a paragraph.
+QA_LABELS = ("Question", "Reply", "Answer", "问", "答", "提问", "回答")
 
 # Words a sentence has and a heading does not: a numbered item holding one is text, not a heading. Chinese ones
 # count as whole words of the segmentation (在 in 各地要在6月前, not in 在职; 请 alone, not in 申请).

@@ -15,7 +15,7 @@ from ..manifest import read_yaml
 from ..normalise import normalise
 
 KINDS = ("line", "header_end", "footer_start", "related", "tools")
-RULE_FIELDS = {"name", "kind", "patterns", "words", "published", "examples", "not", "__line__"}
+RULE_FIELDS = {"name", "kind", "patterns", "words", "published", "in_labels", "examples", "not", "__line__"}
 # No line this long is chrome (footers and datelines are short): a paragraph is not tried against the rules.
 MAX_CHROME_LINE = 300
 # Link titles under a "Related" header: short lines that do not end a sentence.
@@ -35,6 +35,7 @@ class Rule(NamedTuple):
     # Per pattern, words one of which every match holds (literals.pattern_screens), or None when there are none:
     # a line holding none of them is not tried against the pattern.
     screens: tuple = ()
+    in_labels: bool = False  # text where it stands among the text's own label lines (chrome.yml)
 
 
 class ChromeRules(NamedTuple):
@@ -83,7 +84,8 @@ def load_chrome_rules(path) -> ChromeRules:
         except re.error as e:
             raise CorpusError(path, f"rule {item['name']!r}: bad pattern: {e}", line=line)
         screens = tuple(next(iter(pattern_screens(p.pattern)), None) for p in compiled)
-        rules.append(Rule(item["name"], item["kind"], compiled, bool(item.get("published")), line, screens))
+        rules.append(Rule(item["name"], item["kind"], compiled, bool(item.get("published")), line, screens,
+                          bool(item.get("in_labels"))))
     words = {w for rule in rules for screen in rule.screens if screen for w in screen}
     return ChromeRules(tuple(rules), frozenset(tool_words), tool_name, tuple(examples), LiteralSet(words))
 
@@ -156,7 +158,7 @@ def classify_lines(lines, rules: ChromeRules, strip_lines=()) -> dict:
     """{line index: LineChrome} for the lines the rules take as chrome on their own, and the lines under a
     'related links' header. Page zones (what lies above a breadcrumb or below the article) are layout's."""
     explicit = {s.strip() for s in strip_lines}
-    found, in_related = {}, False
+    found, in_related, in_labels = {}, False, set()
     for i, ln in enumerate(lines):
         if ln.text in explicit:
             found[i] = LineChrome("manifest strip_lines", "line", False)
@@ -164,9 +166,33 @@ def classify_lines(lines, rules: ChromeRules, strip_lines=()) -> dict:
         rule = line_rule(ln.text, rules)
         if rule is not None:
             found[i] = LineChrome(rule.name, rule.kind, rule.published)
+            if rule.in_labels:
+                in_labels.add(i)
             in_related = rule.kind == "related" or (in_related and rule.kind in ("line", "tools"))
         elif in_related and looks_like_link(ln.text):
             found[i] = LineChrome("related links", "related", False)
         else:
             in_related = False
+    for i in _labels_of_the_text(lines, found, in_labels):
+        del found[i]
     return found
+
+
+_LABEL = re.compile(r"^[^:：]{1,20}[:：]\s*\S")  # Time: 9:30 am, 地点：人才市场
+
+
+def _labels_of_the_text(lines, found, in_labels):
+    """The in_labels lines that stand in a run of label lines right under the text, beside a label line no rule
+    takes (Address: … / Time: 9:30 am-4 pm / Tel: … under an event's announcement): the text's own. A run
+    under chrome (a footer) keeps them chrome."""
+    kept, i = [], 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _LABEL.match(lines[j].text) and (j not in found or j in in_labels):
+            j += 1
+        run = range(i, j)
+        if j > i and (i == 0 or i - 1 not in found) and any(k not in found for k in run) \
+                and any(k in in_labels for k in run):
+            kept += [k for k in run if k in in_labels]
+        i = max(j, i + 1)
+    return kept

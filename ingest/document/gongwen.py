@@ -29,7 +29,8 @@ ISSUED_BY = re.compile(
     rf"|^issued by (?:the )?(?P<en_by>.+?) on (?P<en_date>{_MONTH}\.? \d{{1,2}},? (?:19|20)\d\d)\.?$", re.IGNORECASE)
 # 版头: the issuer's name and 文件 above the document number, often spaced out (国 家 知 识 产 权 局 文 件).
 MASTHEAD = re.compile(r"^(?:\S\s*){2,30}文\s*件$")
-NOTE = re.compile(r"^[(（](?:此件|本件)[^)）]*[)）]$")  # 附注: （此件主动公开）
+# 附注: （此件主动公开）, and as translations print it: (This document is released to the public.)
+NOTE = re.compile(r"^[(（](?:此件|本件|this document|this circular|this notice)[^)）]*[)）]$", re.IGNORECASE)
 ADDRESSEE_END = re.compile(r"[:：]$")
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)])\s*")
 MAX_SIGNATURE = {"zh": 40, "en": 100}
@@ -38,6 +39,7 @@ MAX_SIGNATURE = {"zh": 40, "en": 100}
 class Closing(NamedTuple):
     start: int  # index of the closing block's first block (len(blocks) when there is none)
     elements: dict  # signatories, signed_date, attachments, cc, printed_by, printed_date, contact
+    end: int | None = None  # index just past its last block: the end, or the title of what a cover notice issues
 
 
 def parse_date(text):
@@ -75,7 +77,8 @@ def find_closing(blocks, lang) -> Closing:
     dated = [i for i in lines if parse_date(_text(blocks[i]))]
     # The signature's date: the last date alone on its line, with text before it (not a date under a title).
     date_at = next((i for i in reversed(dated) if any(b.kind == "paragraph" for b in blocks[:i])
-                    and all(_closing_line(_text(b)) for b in blocks[i + 1:] if b.kind != "table_row")), None)
+                    and all(_closing_line(_text(b)) for b in blocks[i + 1:_closing_end(blocks, i)]
+                            if b.kind != "table_row")), None)
     if date_at is None:
         start = next((i for i in lines[-8:] if CLOSING_PHRASE.match(_text(blocks[i]))), len(blocks))
         return Closing(start, _elements(blocks[start:], None, [])) if start < len(blocks) else Closing(len(blocks), {})
@@ -87,7 +90,17 @@ def find_closing(blocks, lang) -> Closing:
     start = _attachments_start(blocks, start)
     if start - 1 >= 0 and CLOSING_PHRASE.match(_text(blocks[start - 1])):
         start -= 1
-    return Closing(start, _elements(blocks[start:], _text(blocks[date_at]), signatories))
+    end = _closing_end(blocks, date_at)
+    return Closing(start, _elements(blocks[start:end], _text(blocks[date_at]), signatories), end)
+
+
+def _closing_end(blocks, date_at):
+    """Where the closing block that holds the date at date_at ends: at the end of the document, or, in a
+    cover notice with a 发文字号 that prints what it issues under its signature (国办发〔2024〕24号 … 2024年6月17日
+    / the Measures' own title and chapters), at that second title."""
+    if not any(b.kind == "doc_number" for b in blocks[:date_at]):
+        return len(blocks)
+    return next((i for i in range(date_at + 1, len(blocks)) if blocks[i].kind == "title"), len(blocks))
 
 
 def _closing_line(text):

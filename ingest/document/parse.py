@@ -94,7 +94,7 @@ def parse_document(entry, source, tokenizer=None, chrome_rules=None, hints=()):
             table = []
         if block is None:
             break
-        in_closing = order >= closing.start
+        in_closing = closing.start <= order < (closing.end if closing.end is not None else len(blocks))
         if block.kind in ("title", "heading") and not in_closing:
             sections.open(block, order)
         elif block.kind == "table_row":

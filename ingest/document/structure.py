@@ -47,6 +47,7 @@ _PARAGRAPH = {"zh": 60, "en": 80}
 _MAX_PHRASE = {"zh": 25, "en": 12}
 _ITEM_END = re.compile(r"[；;，,、]\s*$")
 _LABELLED = re.compile(r"^[^：:]{1,8}[：:]\s*\S")  # a label and its value: 时间：6月10日
+_QA_LABEL = re.compile(r"^" + lexicon.alternation(lexicon.QA_LABELS) + r"\s*[：:]$")  # Question: alone on its line
 _PHRASE_PUNCTUATION = re.compile(r"[，,；;：:]")
 _ZH_SENTENCE_END = re.compile(r"[。！？!?]")
 _EN_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -216,6 +217,8 @@ def find_blocks(lines, lang, doc_number=None, titles=(), hints=None):
             blocks.extend(numbered)
         elif kind == "heading" and ln.number in ranks:
             blocks.append(Block("heading", ln, ranks[ln.number], "", text.rstrip("。.").strip()))
+        elif _QA_LABEL.match(text) and following is not None:
+            blocks.append(Block("heading", ln, 1, "", text))
         elif after_break and kind in (None, "paragraph", "heading") and _looks_like_heading(text, following, lang):
             blocks.append(Block("heading", ln, 1, "", text))
         else:

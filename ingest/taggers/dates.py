@@ -73,9 +73,11 @@ YEAR_SCREEN = re.compile(_YEAR)  # opens with a digit, so re skips ahead fast; t
 EN_MONTH_DAY_YEAR = re.compile(
     _L + rf"(?P<mon>{_MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<year>{_YEAR})(?!\d)"
 )
+# "16 April 2024", "the 16th of April, 2024", and with hyphens as page datelines print it: "16-Apr-2024".
 EN_DAY_MONTH_YEAR = re.compile(
     _NO_DIGIT_BEFORE
-    + rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})(?!\d)"
+    + rf"(?P<day>\d{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+"
+    + rf"|-(?P<dmon>{_MONTH})-)(?P<year>{_YEAR})(?!\d)"
 )
 EN_MONTH_YEAR = re.compile(_L + rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)")
 EN_MONTH_DAY = re.compile(_L + rf"(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?" + _NO_DIGIT_AFTER)
@@ -97,12 +99,24 @@ EN_RELATIVE_YEAR = re.compile(
 EN_RELATIVE_MONTH = re.compile(_L + rf"(?P<rel>{_first_letter_either_case(lexicon.EN_RELATIVE_MONTHS)})\s+month" + _R)
 # "a year earlier", "the previous year": counted from the year the sentence last named.
 EN_ANAPHORIC_YEAR = re.compile(_L + rf"(?P<ana>{_first_letter_either_case(lexicon.EN_ANAPHORIC_YEARS)})" + _R)
+# "spring 2023", "the autumn of 2022", "this spring", "last winter".
+_EN_SEASON = "(?P<season>" + _first_letter_either_case(lexicon.EN_SEASONS) + ")"
+EN_SEASON = re.compile(
+    _L + r"(?:(?P<rel>" + _first_letter_either_case(w for w in lexicon.EN_RELATIVE_YEARS if " " not in w) + r")\s+"
+    + _EN_SEASON + "|" + _EN_SEASON.replace("season", "season2") + r"(?:\s+of)?\s+(?P<year>" + _YEAR + r")(?!\d))" + _R)
+# "a decade ago", "two years earlier": counted back (or on) from the document's year or the sentence's.
+EN_YEARS_COUNTED = re.compile(
+    _L + r"(?P<n>(?i:an?|" + "|".join(sorted(lexicon.EN_CARDINALS, key=len, reverse=True)) + r")|\d{1,2})\s+"
+    r"(?P<span>" + lexicon.alternation(lexicon.EN_YEAR_SPANS) + r")\s+(?P<dir>"
+    + lexicon.alternation({**lexicon.EN_COUNTED_FROM_DOCUMENT, **lexicon.EN_COUNTED_FROM_SENTENCE}) + ")" + _R)
 # "said Tuesday", "on Monday": the last such day on or before the document's date. Not a span of weekdays
 # ("open Monday to Friday"): office hours recur every week.
 _WEEKDAY_NAMES = "|".join(w.title() for w in lexicon.WEEKDAYS)
 EN_WEEKDAY = re.compile(
     r"(?<![A-Za-z])(?<!to )(?<!- )(?<!-)(?:(?P<rel>[Nn]ext|[Ll]ast|[Tt]his)\s+)?(?P<wd>" + _WEEKDAY_NAMES
-    + r")(?![A-Za-z])(?!\s*(?:to|through|-|–)\s*(?:" + _WEEKDAY_NAMES + "))")
+    + r")(?![A-Za-z])(?!\s*(?:to|through|-|–)\s*(?:" + _WEEKDAY_NAMES + "))"
+    # "on Saturday, May 25", "Friday 3 May": the weekday of the date that follows, not a day of its own.
+    + r"(?!,?\s*(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?" + _MONTH + ")")
 # Month names that are English words ("May") are months only after a preposition: "in May", "from May".
 EN_MONTH_WORD = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in lexicon.EN_MONTH_WORD_AFTER)
@@ -166,14 +180,16 @@ _ZH_MONTH_PART = rf"(?P<mon>{_ZH_NUM})\s*月(?:(?P<day>{_ZH_NUM})\s*[日号]|(?P
 ZH_DATE = re.compile(
     r"(?<![\d〇○零一二三四五六七八九])" + rf"(?P<year>{_ZH_YEAR})\s*年"
     rf"(?:{_ZH_MONTH_PART}"
-    r"|(?P<yend>底|末)|(?P<ystart>初)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度|度)?"
+    r"|(?P<yend>底|末)|(?P<ystart>初)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度"
+    rf"|(?P<season>{lexicon.alternation(lexicon.ZH_SEASONS)})|度)?"
 )
 # 今年, 去年4月, 明年底, 今年上半年, 本年度 (上年 is anaphoric). The guards keep out 如今年轻人, 过去年均, 说明年度 and 日本年.
 ZH_RELATIVE = re.compile(
     r"(?:(?P<rel>今|(?<!过)去|(?<![说表证声阐标注查发透文简英聪鲜光指申分神言昭])明)年(?!轻|龄|纪|代|级|华|迈)"
     r"|(?P<rel2>本)年度)(?:度)?"
     rf"(?:{_ZH_MONTH_PART}"
-    r"|(?P<yend>底|末)|(?P<ystart>初)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度)?"
+    r"|(?P<yend>底|末)|(?P<ystart>初)|(?P<half>[上下])半年|(?P<quarter>第?[一二三四1-4])季度"
+    rf"|(?P<season>{lexicon.alternation(lexicon.ZH_SEASONS)}))?"
 )
 # 本月, 上月底, 下个月初: months counted from the document's.
 ZH_RELATIVE_MONTH = re.compile(
@@ -205,6 +221,9 @@ RELATIVE_DAY = re.compile(
     r"|(?P<zhday>" + lexicon.alternation(lexicon.ZH_RELATIVE_DAYS) + ")(?!的)")
 ZH_PLAN_LONG = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个五年(?:规划|计划)(?:时期|期间)?")
 ZH_ROLLING = re.compile(rf"(?:近|过去|最近)(?P<n>{_ZH_NUM})(?P<unit>年|个月)")
+# 十年前 (ten years ago); not 2020年前 (before 2020: a year, then 前), nor 近十年前 or 十多年前 (vague).
+ZH_YEARS_AGO = re.compile(r"(?<![\d〇○零一二三四五六七八九十近多几数])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})"
+                          + lexicon.ZH_YEARS_AGO)
 _ZH_EDGE = lexicon.alternation(lexicon.ZH_MONTH_EDGES)
 
 
@@ -228,8 +247,9 @@ ZH_HALF_ALONE = re.compile(r"(?<![年今去上明本每\d])(?P<half>[上下])半
 
 # Words around a date that say more than its span: since, a deadline, a graduating class, a repeat, a dateline.
 EN_SINCE_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?P<since>" + _first_letter_either_case(lexicon.EN_SINCE) + r")\s+(?:the\s+)?(?P<q>["
-    + _QUOTE_OPEN + r"])?$")
+    r"(?<![A-Za-z])(?P<since>" + _first_letter_either_case(lexicon.EN_SINCE) + r")\s+"
+    r"(?:(?:its|their|his|her|the)\s+(?:[\w'’-]+\s+){0,3}?" + lexicon.alternation(lexicon.EN_SINCE_EVENT_NOUNS)
+    + r"\s+in\s+|(?:the\s+)?(?P<q>[" + _QUOTE_OPEN + r"])?)$")
 ZH_SINCE_AFTER = re.compile(rf"(?P<q>[{_QUOTE_CLOSE}」])?(?:{lexicon.alternation(lexicon.ZH_SINCE_AFTER)})")
 EN_DEADLINE_BEFORE = re.compile(
     r"(?<![A-Za-z])" + lexicon.alternation(lexicon.EN_DEADLINE_BEFORE, "i") + r"\s+(?:the\s+)?$")
@@ -240,6 +260,8 @@ EN_DEADLINE_LIMIT = re.compile(
 EN_COHORT_BEFORE = re.compile(
     r"(?<![A-Za-z])" + lexicon.alternation(lexicon.EN_COHORT_BEFORE, "i") + r"\s+(?:the\s+)?$")
 ZH_COHORT_AFTER = re.compile(lexicon.alternation(lexicon.ZH_COHORT_AFTER))
+EN_COHORT_AFTER = re.compile(r"\s+" + lexicon.alternation(lexicon.EN_COHORT_AFTER) + r"(?![A-Za-z])")
+EN_YEAR_BEFORE = re.compile(r"(?<![A-Za-z])" + _first_letter_either_case(lexicon.EN_YEAR_BEFORE) + r"\s+$")
 EN_RECURRING_BEFORE = re.compile(
     r"(?<![A-Za-z])" + _first_letter_either_case(lexicon.EN_RECURRING_BEFORE) + r"\s+(?:year\s+)?(?:in\s+|on\s+)?$")
 ZH_RECURRING_BEFORE = re.compile(lexicon.alternation(lexicon.ZH_RECURRING_BEFORE) + r"\s*$")
@@ -257,6 +279,8 @@ EN_DATELINE_AFTER = re.compile(r"\s*(?:(?P<agency>\(\s*[A-Z][\w .&-]*\)|/\s*[A-Z
 EN_BASELINE_BEFORE = re.compile(
     r"(?<![A-Za-z])" + lexicon.alternation(lexicon.EN_BASELINE_BEFORE, "i") + r"\s+(?:the\s+)?(?:end\s+of\s+)?$")
 ZH_BASELINE_BEFORE = re.compile(lexicon.alternation(lexicon.ZH_BASELINE_BEFORE) + r"\s*$")
+# What stands between the items of a list of dates: "February and August 2022", "May, June and July".
+LIST_JOINER = re.compile(r"\s*(?:,|、|，)?\s*(?:" + lexicon.alternation(lexicon.LIST_JOINERS) + r")?\s*")
 # Where a clause's parts meet: a goal tied to a date is stated in the date's own part.
 PART_BREAK = re.compile(r"[，；;：:。]|,(?!\d{3})")
 TOPIC_WORD = re.compile(r"[A-Za-z]+|[^\W\d_A-Za-z]")  # an English word or a Chinese character
@@ -407,7 +431,8 @@ def _find_english(text, doc):
     month, digit = EN_MONTH_SCREEN.search(text) is not None, DIGIT.search(text) is not None
     year, five, day = "year" in lowered, "five" in lowered, "day" in text
     part = "half" in lowered or "quarter" in lowered or "Q" in text
-    if not (month or digit or year or five or day or part or "month" in lowered):
+    season = any(w in lowered for w in lexicon.EN_SEASONS)
+    if not (month or digit or year or five or day or part or season or "month" in lowered):
         return  # every pattern below needs one of these: most clauses end here
     year4 = digit and YEAR_SCREEN.search(text) is not None
     edge = "end" in text or "beginning" in text or "start" in text
@@ -417,7 +442,7 @@ def _find_english(text, doc):
         day = _day(int(m["year"]), _month_number(m["mon"]), int(m["day"]))
         yield _candidate(m.start(), m.end(), (day, day), "day")
     for m in _scan(EN_DAY_MONTH_YEAR, text, month and year4):
-        day = _day(int(m["year"]), _month_number(m["mon"]), int(m["day"]))
+        day = _day(int(m["year"]), _month_number(m["mon"] or m["dmon"]), int(m["day"]))
         yield _candidate(m.start(), m.end(), (day, day), "day")
     for m in _scan(EN_MONTH_YEAR, text, month and year4):
         yield _candidate(m.start(), m.end(), _month_span(int(m["year"]), _month_number(m["mon"])), "month")
@@ -425,14 +450,15 @@ def _find_english(text, doc):
         for m in _scan(pattern, text, month and digit):
             if doc:
                 day = _day(doc[0], _month_number(m["mon"]), int(m["day"]))
-                yield _candidate(m.start(), m.end(), (day, day), "day")
+                yield _yearless(_candidate(m.start(), m.end(), (day, day), "day"))
     for m in _scan(EN_MONTH_ALONE, text, month):
         year = _relative_year(m["rel"], doc) if m["rel"] else (doc[0] if doc else None)
         if year:
-            yield _candidate(m.start(), m.end(), _month_span(year, _month_number(m["mon"])), "month")
+            c = _candidate(m.start(), m.end(), _month_span(year, _month_number(m["mon"])), "month")
+            yield c if m["rel"] else _yearless(c)
     for m in _scan(EN_MONTH_WORD, text, month):
         if doc:
-            yield _candidate(m.start("mon"), m.end(), _month_span(doc[0], 5), "month")
+            yield _yearless(_candidate(m.start("mon"), m.end(), _month_span(doc[0], 5), "month"))
     for m in _scan(EN_WEEKDAY, text, day):
         yield _weekday(m, doc)
     for m in _scan(EN_ANAPHORIC_YEAR, text, year):
@@ -440,6 +466,13 @@ def _find_english(text, doc):
         offset = lexicon.EN_ANAPHORIC_YEARS[m["ana"].lower()]
         yield {"start": m.start(), "end": m.end(), "date_start": None, "date_end": None, "precision": "year",
                "kind": "anaphoric", "offset": offset}
+    for m in _scan(EN_SEASON, text, season):
+        year = int(m["year"]) if m["year"] else _relative_year(m["rel"], doc)
+        season = (m["season"] or m["season2"]).lower()
+        if year:
+            yield _candidate(m.start(), m.end(), _season(year, lexicon.EN_SEASONS[season]), "period", "part")
+    for m in _scan(EN_YEARS_COUNTED, text, year or "decade" in lowered):
+        yield _years_counted(m, doc)
     for m in _scan(EN_RELATIVE_YEAR, text, year):
         # "the last year of the plan" and "the next year" are relative to the story, not to the document.
         if m["rel"].lower() in ("last", "next") and re.search(r"\bthe\s+$", text[max(0, m.start() - 8):m.start()],
@@ -462,7 +495,8 @@ def _find_english(text, doc):
         if year:
             first, last = _month_span(year, _month_number(m["mon"]))
             day = last if m["edge"] == "end" else first
-            yield _candidate(m.start(), m.end(), (day, day), "day", "edge")
+            c = _candidate(m.start(), m.end(), (day, day), "day", "edge")
+            yield c if m["year"] or m["rel"] else _yearless(c)
     for m in _scan(EN_EDGE_OF_PLAN, text, edge and five):
         first, last = _plan_span(_ordinal(m["ord"]))
         day = last if m["edge"] == "end" else first
@@ -501,7 +535,7 @@ def _find_chinese(text, doc):
         day = doc and (datetime.date(doc[0], 1, 1) if m["edge"] == "初" else datetime.date(doc[0], 12, 31))
         yield _candidate(m.start(), m.end(), day and (day, day), "day", "year_edge")
     for m in _scan(ZH_MONTH_DAY, text, month):
-        yield _resolve_zh_date(m, doc and doc[0])
+        yield _yearless(_resolve_zh_date(m, doc and doc[0]))
     for m in _scan(ZH_RELATIVE_MONTH, text, month):
         if doc and doc[1]:
             index = doc[0] * 12 + doc[1] - 1 + lexicon.ZH_RELATIVE_MONTHS[m["rel"]]
@@ -534,6 +568,10 @@ def _find_chinese(text, doc):
     for m in _scan(ZH_PLAN_LONG, text, year):
         n = parse_chinese_small(m["n"])
         yield _candidate(m.start(), m.end(), n and _plan_span(n), "period", "period")
+    for m in _scan(ZH_YEARS_AGO, text, lexicon.ZH_YEARS_AGO in text):
+        n = parse_chinese_small(m["n"].replace("两", "二"))
+        year = doc and n and doc[0] - n
+        yield _candidate(m.start(), m.end(), year and _year_span(year), "year")
     for m in _scan(ZH_ROLLING, text, year or month):
         n = parse_chinese_small(m["n"])
         yield _running(_candidate(m.start(), m.end(), n and _rolling_span(doc, n, m["unit"] == "年"), "period",
@@ -581,6 +619,8 @@ def _resolve_zh_date(m, year):
     if groups.get("quarter"):
         quarter = parse_chinese_small(m["quarter"].lstrip("第"))
         return _candidate(m.start(), m.end(), _part_of_year(year, f"{quarter} quarter"), "period", "part")
+    if groups.get("season"):
+        return _candidate(m.start(), m.end(), _season(year, lexicon.ZH_SEASONS[m["season"]]), "period", "part")
     return _candidate(m.start(), m.end(), _year_span(year), "year")
 
 
@@ -638,16 +678,18 @@ def _chinese_range(m, doc):
             return None
     if y2 is None:
         y2 = y1 if m1 <= m2 else y1 + 1
-    return _range_candidate(m, _range_end(y1, m1, d1, m["e1"], True), _range_end(y2, m2, d2, m["e2"], False))
+    c = _range_candidate(m, _range_end(y1, m1, d1, m["e1"], True), _range_end(y2, m2, d2, m["e2"], False))
+    return c if m["y1"] or m["y2"] else _yearless(c)
 
 
 def _english_range(m, text, doc):
     """March to June 2023, April 1, 2023 to March 31, 2028, May to August (in the document's year); with "and"
     only after "between"."""
-    if m["joiner"] == "and" and not EN_BETWEEN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        return None
     mon1, mon2 = m["m1"] or m["mm1"], m["m2"] or m["mm2"]
     day1, day2 = m["d1"] or m["dd1"], m["d2"] or m["dd2"]
+    if m["joiner"] == "and" and not EN_BETWEEN_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+            and not _consecutive_months(mon1, mon2, day1 or day2 or m["dayonly"] or m["y1"] or m["yy1"]):
+        return None
     y1, y2 = m["y1"] or m["yy1"], m["y2"] or m["yy2"]
     if m["dayonly"]:  # June 1 to 30: the second end is a day of the same month
         if not day1 or y1:
@@ -660,7 +702,27 @@ def _english_range(m, text, doc):
     y1 = int(y1) if y1 else (y2 if n1 <= n2 else y2 - 1)
     first = _range_end(y1, n1, int(day1) if day1 else None, None, True)
     last = _range_end(y2, n2, int(day2) if day2 else None, None, False)
-    return _range_candidate(m, first, last)
+    c = _range_candidate(m, first, last)
+    return c if m["y1"] or m["yy1"] or m["y2"] or m["yy2"] or m["yd"] else _yearless(c)
+
+
+def _years_counted(m, doc):
+    """"a decade ago": the year ten before the document's; "two years earlier": resolved, as "a year earlier"
+    is, against the year the clause named before it (_resolve_anaphoric)."""
+    n = m["n"].lower()
+    count = int(n) if n.isdigit() else lexicon.EN_CARDINALS.get(n, 1)
+    years = count * lexicon.EN_YEAR_SPANS[m["span"]]
+    if m["dir"] in lexicon.EN_COUNTED_FROM_DOCUMENT:
+        year = doc and doc[0] + years * lexicon.EN_COUNTED_FROM_DOCUMENT[m["dir"]]
+        return _candidate(m.start(), m.end(), year and _year_span(year), "year")
+    return {"start": m.start(), "end": m.end(), "date_start": None, "date_end": None, "precision": "year",
+            "kind": "anaphoric", "offset": years * lexicon.EN_COUNTED_FROM_SENTENCE[m["dir"]]}
+
+
+def _consecutive_months(mon1, mon2, more):
+    """"March and April 2023" is one span (the two months together); "March and June" are two months, and
+    "March 3 and April 5" two days. more: a day or a first year printed, which makes the ends two dates."""
+    return bool(mon1 and mon2) and not more and _month_number(mon2) == _month_number(mon1) % 12 + 1
 
 
 def _weekday(m, doc):
@@ -706,6 +768,13 @@ def _resolve_zh_month(m, year, month):
     return _candidate(m.start(), m.end(), (first, last), "month")
 
 
+def _season(year, first_month):
+    """The three months of a season that opens in first_month of year (winter: December to February)."""
+    last = first_month + lexicon.SEASON_MONTHS - 1
+    end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+    return datetime.date(year, first_month, 1), _month_span(end_year, end_month)[1]
+
+
 def _part_of_year(year, part):
     """'first half' -> Jan 1..Jun 30; 'third quarter' or '3 quarter' -> Jul 1..Sep 30."""
     which, unit = part.split()[0].lower(), part.split()[-1].lower()
@@ -739,7 +808,10 @@ def _is_year_not_count(text, start, end):
         if text[start - 1:start] == pair[0] and text[end:end + 1] == pair[1]:
             return False
     after = COUNT_AFTER.match(text, end)
-    if after and not (after["plural"] and after["plural"] in NOT_PLURALS):
+    if after and after["plural"] and (after["plural"] in NOT_PLURALS or EN_COHORT_AFTER.match(text, end)
+                                      or EN_YEAR_BEFORE.search(text, max(0, start - 8), start)):
+        after = None  # a verb (by 2035 depends), a graduating class (2024 graduates): a year
+    if after:
         return False
     return not COUNT_BEFORE.search(text[max(0, start - 20):start])
 
@@ -768,12 +840,49 @@ def _select_longest(candidates):
     return chosen
 
 
+def _yearless(candidate):
+    """A month or day printed without its year (11月, June 30, May to August), resolved in the document's year
+    until the clause says otherwise (_resolve_anaphoric)."""
+    return candidate and {**candidate, "yearless": True}
+
+
+def _in_year(c, year):
+    """A yearless candidate moved to another year: each end keeps its month and day (the last day of a month
+    stays the last, 29 February included)."""
+    delta = year - c["date_start"].year
+
+    def move(d):
+        last = calendar.monthrange(d.year, d.month)[1]
+        new_last = calendar.monthrange(d.year + delta, d.month)[1]
+        return datetime.date(d.year + delta, d.month, new_last if d.day == last else min(d.day, new_last))
+
+    return {**c, "date_start": move(c["date_start"]), "date_end": move(c["date_end"])}
+
+
+def _share_listed_year(chosen, text):
+    """Months listed before the one year they share ("in February and August 2022", "3月、6月和2022年9月"... in
+    English, "March, May and June 2023") take that year: each yearless one takes the year of the next date
+    when only a list's joiners stand between them."""
+    out = list(chosen)
+    for i in range(len(out) - 2, -1, -1):
+        c, after = out[i], out[i + 1]
+        if c.get("yearless") and not after.get("yearless") and after["precision"] in ("day", "month") \
+                and LIST_JOINER.fullmatch(text, c["end"], after["start"]):
+            out[i] = {**_in_year(c, after["date_start"].year), "yearless": False}
+    return out
+
+
 def _resolve_anaphoric(chosen, doc):
     """Give "a year earlier" and "the previous year" the year the clause named before them (2022 in "in 2022,
-    ... up 6.5 percent from a year earlier"), else the document's year."""
+    ... up 6.5 percent from a year earlier"), else the document's year. A month or day printed without a year
+    takes the year of the nearest date before it in the clause that names one (去年7月入职……11月就通过了考试:
+    November of last year), else the document's."""
     out, last_year = [], None
     for c in chosen:
-        if c["kind"] == "anaphoric":
+        if c.get("yearless"):
+            if last_year is not None and last_year != c["date_start"].year:
+                c = _in_year(c, last_year)
+        elif c["kind"] == "anaphoric":
             base = last_year if last_year is not None else (doc[0] if doc else None)
             if base is None:
                 continue
@@ -821,7 +930,7 @@ def _extend_since(c, text, doc):
     report of 2024-07-03 is 2021-01-01..2024-07-03. The surface takes in since (and the quote it opens) or 以来."""
     if c["kind"] in ("range", "since") or not doc or doc[2] is None:
         return c
-    before = text[max(0, c["start"] - 16):c["start"]]
+    before = text[max(0, c["start"] - 60):c["start"]]
     en = EN_SINCE_BEFORE.search(before) if ("s" in before or "S" in before) else None
     zh = ZH_SINCE_AFTER.match(text, c["end"])
     today = datetime.date(*doc)
@@ -864,7 +973,8 @@ def _mark_wording(c, text):
     if english and EN_DEADLINE_BEFORE.search(before) or ZH_DEADLINE_AFTER.match(text, c["end"]) \
             or ZH_DEADLINE_BEFORE.search(before[-8:]):
         marks["deadline"] = True
-    if english and EN_COHORT_BEFORE.search(before) or ZH_COHORT_AFTER.match(text, c["end"]):
+    if english and EN_COHORT_BEFORE.search(before) or ZH_COHORT_AFTER.match(text, c["end"]) \
+            or c["precision"] == "year" and EN_COHORT_AFTER.match(text, c["end"]):
         marks["cohort"] = True
     if ZH_DATELINE_AFTER.match(text, c["end"]) or (
             c["start"] <= WINDOW and (after := EN_DATELINE_AFTER.match(text, c["end"]))
@@ -997,7 +1107,7 @@ def _find_dates(text, lang, doc):
     # Bare years and month names are English words; in Chinese text a year needs 年.
     if lang != "zh":
         finders.append(_find_english(folded, doc))
-    chosen = _resolve_anaphoric(_select_longest(c for finder in finders for c in finder), doc)
+    chosen = _resolve_anaphoric(_share_listed_year(_select_longest(c for finder in finders for c in finder), folded), doc)
     return [_mark_wording(_extend_since(_extend_limit(c, folded), folded, doc), folded)
             for c in chosen if not _is_recurring(c, folded)]
 

@@ -78,6 +78,10 @@ EN_DURATION_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?:" + alternation(lexicon.EN_DURATION_MODIFIERS) + r"\s+)?(?i:"
     + alternation(lexicon.EN_DURATION_UNITS) + r")s?(?![a-z])")
 EN_AGE_AFTER = re.compile("(?i:" + alternation(lexicon.EN_AGE_AFTER) + r")(?![a-z])")
+# "the median age of new attorneys fell to 31 years": an age named earlier in the clause's part, then years.
+EN_AGE_SUBJECT = re.compile(r"(?<![A-Za-z])(?i:" + alternation(lexicon.EN_AGE_NOUNS) + r")(?![A-Za-z])[^,;:.!?\d]{0,80}$")
+EN_YEARS_AFTER = re.compile(r"\s+years?(?![A-Za-z-])", re.I)
+EN_IN_YEAR_AFTER = re.compile(r"\s+in\s+(?:19|20)\d\d(?!\d)")  # "two in 2019"
 EN_AGE_BEFORE = re.compile(r"(?<![A-Za-z])(?i:" + alternation(lexicon.EN_AGE_BEFORE) + r")\s+$")
 EN_FREQUENCY_AFTER = re.compile(r"\s+(?i:" + alternation(lexicon.EN_FREQUENCY_AFTER) + r")(?![a-z])")
 EN_TIMES_AFTER = re.compile(r"\s+times(?![a-z])", re.I)
@@ -140,6 +144,9 @@ ZH_RANGE_TAIL = re.compile(
 # Tenths: 四成 is 40 percent.
 ZH_TENTHS = re.compile(r"(?<![" + _ZH_NUMERAL + r"\d])(?P<n>[一二两三四五六七八九]|[1-9](?![\d.]))"
                        + lexicon.ZH_TENTHS + r"(?!" + alternation(lexicon.ZH_NOT_TENTHS_AFTER) + ")")
+# Shares named by a word: 一半, 半数 (50 percent); not 另一半.
+ZH_SHARE = re.compile(r"(?<!" + alternation(lexicon.ZH_SHARE_NOT_BEFORE) + r")(?P<n>"
+                      + alternation(lexicon.ZH_SHARES) + ")")
 # Every ZH_NUMBER match opens with one of these. ZH_NUMBER's look-behinds make it slow to run over a clause
 # with no number in it, which this finds far faster (three Chinese clauses in four of the benchmark's have none).
 ZH_NUMBER_SCREEN = re.compile(r"[\d" + _ZH_DIGIT + "十百千翻]")
@@ -194,12 +201,15 @@ def find_english_quantities(text: str) -> list[dict]:
     # Each scan runs only when a cheap test says it can find something; most clauses pass neither.
     digits, word_starts = DIGIT.search(text) is not None, number_word_starts(text)
     multiples = next(EN_MULTIPLE_SCREEN.matches(text.lower()), None) is not None
-    if not digits and not word_starts and not multiples:
+    shares = "half" in text or "Half" in text
+    if not digits and not word_starts and not multiples and not shares:
         return []
     quoted = QuotedSpans(text)
     found = (scan_english_digits(text) if digits else []) + scan_english_words(text, quoted, word_starts)
     if multiples:
         found += scan_english_multiples(text, quoted)
+    if shares:
+        found += scan_english_shares(text, quoted)
     figures = drop_overlaps(found)
     for fig in figures:
         fig["unit"] = fig["unit"] or find_english_unit(text, fig)
@@ -315,6 +325,15 @@ def set_english_age(text: str, fig: dict) -> None:
     elif word_before(text, fig["start"])[0].lower() in EN_AGE_LAST_WORDS \
             and EN_AGE_BEFORE.search(_window_before(text, fig["start"], 20)):
         fig["unit"] = "years of age"
+    elif (years := stated_age_years(text, fig["start"], fig["end"])):
+        fig["unit"], fig["tail"] = "years of age", years.end()
+
+
+def stated_age_years(text: str, start: int, end: int) -> re.Match | None:
+    """The "years" after a number stated of an age named before it in its part of the clause, with no other
+    number between ("the median age of new attorneys fell to 31 years"), else None."""
+    years = EN_YEARS_AFTER.match(text, end)
+    return years if years and EN_AGE_SUBJECT.search(_window_before(text, start, 100)) else None
 
 
 @functools.lru_cache(maxsize=8)  # asked by several tests of the same number in turn
@@ -349,7 +368,10 @@ def is_english_non_count(text: str, start: int, end: int, digits: str, scaled) -
         glued = re.match(r"[a-z]+", after)
         if not glued or len(glued.group(0)) < 3 or EN_ORDINAL_SUFFIX.match(after):
             return True
-    if EN_HYPHEN_COMPOUND_AFTER.match(after) or EN_DURATION_AFTER.match(after):
+    # "two years", "a 3-month course": durations; but a share ("11.3% year-on-year") is never one, nor are
+    # years stated of an age ("the average age ... is 31 years").
+    if EN_HYPHEN_COMPOUND_AFTER.match(after) or EN_DURATION_AFTER.match(after) and not text[:end].endswith("%") \
+            and not stated_age_years(text, start, end):
         return True
     if (low in lexicon.MONTHS and word[0].isupper() and EN_MONTH_BEFORE.search(before)) or EN_MONTH_AFTER.match(after):
         return True
@@ -449,6 +471,24 @@ def scan_english_multiples(text: str, quoted) -> list[dict]:
     return found
 
 
+EN_SHARE_WORDS = re.compile(r"(?<![A-Za-z-])(?P<num>(?i:" + "|".join(lexicon.EN_SHARES) + r"))(?=\s+"
+                            + alternation(lexicon.EN_SHARE_AFTER, "i") + r"(?![A-Za-z]))")
+
+
+def scan_english_shares(text: str, quoted) -> list[dict]:
+    """"nearly half of the new hires", "half the firms": 50 percent (its qualifier is found as a number's is).
+    Not "the first half of 2023" (a date) nor "one and a half" (a number)."""
+    found = []
+    for m in EN_SHARE_WORDS.finditer(text):
+        start, end = m.span("num")
+        if quoted.covers(start, end) or last_ascii_word(_window_before(text, start)).lower() \
+                in lexicon.EN_SHARE_NOT_BEFORE:
+            continue
+        found.append({"start": start, "end": end, "surface": m.group("num"), "value": lexicon.EN_SHARES[
+            m.group("num").lower()], "value_high": None, "tail": end, "unit": "percent", "qualifier": None})
+    return found
+
+
 def _inside_sentence(text: str, start: int) -> bool:
     """Whether something at start stands inside a sentence, not at its opening."""
     before = _window_before(text, start)
@@ -520,8 +560,10 @@ def is_english_word_non_count(text: str, start: int, end: int, quoted) -> bool:
         return True
     if EN_PAREN_NUMBER.search(before) and re.match(r"\s*[)）]", after):
         return True  # "(ten thousand)": a unit multiplier in a table heading
-    # "in one window", "in five areas", "five in a batch": translated slogans, not counts.
-    if prev_word == "in" or next_word == "in":
+    # "in one window", "in five areas", "five in a batch": translated slogans, not counts ("offices in nine
+    # cities" is one, and so is "four in 2022, against two in 2019": a count stated for a year).
+    if prev_word == "in" and next_word in lexicon.EN_SLOGAN_NOUNS_AFTER_IN \
+            or next_word == "in" and not EN_IN_YEAR_AFTER.match(after):
         return True
     # A capitalised number word inside a sentence followed by a capitalised word is a name: "the Two Zones".
     if surface[0].isupper() and not glued and _inside_sentence(text, start) and re.match(r"\s+[A-Z]", after):
@@ -662,7 +704,7 @@ def parse_english_unit_before(head: str) -> str | None:
 # ================================================================================== Chinese
 def find_chinese_quantities(text: str, tokenizer=None, words=None, original: str | None = None) -> list[dict]:
     """Quantities in Chinese text (Arabic or Chinese numerals)."""
-    if not ZH_NUMBER_SCREEN.search(text):
+    if not ZH_NUMBER_SCREEN.search(text) and "半" not in text:
         return []
     quoted = QuotedSpans(text)
     word_starts = WordStarts(text, TaggingMemo(tokenizer or get_tokenizer()), words)
@@ -677,6 +719,8 @@ def find_chinese_quantities(text: str, tokenizer=None, words=None, original: str
             fig = parse_chinese_tenths(text, m, quoted, word_starts)
             if fig:
                 figures.append(fig)
+    if "半" in text:
+        figures += [fig for m in ZH_SHARE.finditer(text) if (fig := parse_chinese_share(text, m, quoted))]
     return [f for f in drop_overlaps(figures) if not is_indefinite_one(f)]
 
 
@@ -814,6 +858,10 @@ def parse_chinese_match(text: str, m: re.Match, quoted, word_starts, original: s
         return None  # 这两个, 上述三项: a set already named
     multiplier = lexicon.ZH_CLASSIFIER_SCALES.get(classifier or "", 1)
     tail = end if pct else end + (more_after.end() if more_after else 0) + space + len(classifier or "")
+    if classifier and high is None and not more_after and (second := _unit_repeated_range(text, tail, classifier,
+                                                                                         value, is_digits)):
+        high, tail = second
+        end = tail  # 8000元至12000元: the surface runs to the second bound's unit
     qualifier = "gt" if more or more_after else find_chinese_qualifier(before, after, text[tail:tail + 8],
                                                                       share=bool(pct))
     if approximate and qualifier is None:
@@ -823,6 +871,18 @@ def parse_chinese_match(text: str, m: re.Match, quoted, word_starts, original: s
             "unit": "percent" if pct else find_chinese_unit(text, start, tail, classifier, word_starts.tokenizer,
                                                             original),
             "qualifier": qualifier, "one": numeral == "一" and not scale}
+
+
+def _unit_repeated_range(text: str, tail: int, classifier: str, value: float, is_digits: bool):
+    """(high bound, end) of a range that prints its measure word after each bound (8000元至12000元, 3家至5家), else
+    None. With the unit after it the second number is an amount, whatever its digits."""
+    m = ZH_RANGE_TAIL.match(text, tail)
+    if not m or bool(m.group("num")) != is_digits or not text.startswith(classifier, m.end()):
+        return None
+    second = _read_chinese_number(m.group("num") or m.group("cn"), (m.group("scale") or "").strip(), is_digits)
+    if second is None or second[1] is not None or second[0] <= value:
+        return None
+    return second[0], m.end() + len(classifier)
 
 
 def _chinese_range_bound(value: float, scale: str, digits: str | bool, tail: re.Match):
@@ -855,6 +915,17 @@ def parse_chinese_tenths(text: str, m: re.Match, quoted, word_starts) -> dict | 
     return {"start": start, "end": end, "surface": m.group(0), "tail": end, "classifier": "%",
             "value": value * 10, "value_high": None, "unit": "percent",
             # 成 is its own measure word: what follows it may qualify it (七成左右, 六成以上).
+            "qualifier": find_chinese_qualifier(_window_before(text, start), _window_after(text, end),
+                                                _window_after(text, end), share=True)}
+
+
+def parse_chinese_share(text: str, m: re.Match, quoted) -> dict | None:
+    """一半 and 半数 as 50 percent, qualified as a share is (将近一半, 半数以上)."""
+    start, end = m.span()
+    if quoted.covers(start, end):
+        return None
+    return {"start": start, "end": end, "surface": m.group(0), "tail": end, "classifier": "%",
+            "value": lexicon.ZH_SHARES[m.group("n")], "value_high": None, "unit": "percent",
             "qualifier": find_chinese_qualifier(_window_before(text, start), _window_after(text, end),
                                                 _window_after(text, end), share=True)}
 
@@ -976,12 +1047,17 @@ def parse_chinese_nouns_before(text: str, start: int, tokenizer, classifier: str
 
 
 # ================================================================================== shared steps
+SENTENCE_END = re.compile(r"[。！？!?]\s*$|(?<![A-Z])\.\s*$")
+
+
 class QuotedSpans:
     """Spans of short quoted phrases ("Two Zones", “两区”): names and slogans whose number words are not counts;
     covers(start, end) says whether one holds a span, by bisection."""
 
     def __init__(self, text: str, max_len: int = 40):
-        self.spans = [m.span("q") for m in re.finditer(r"[“\"‘](?P<q>[^“”\"‘’]{1,%d})[”\"’]" % max_len, text)]
+        # A quotation that ends a sentence (“……都打算考。”) is someone's words, not a name: its numbers count.
+        self.spans = [m.span("q") for m in re.finditer(r"[“\"‘](?P<q>[^“”\"‘’]{1,%d})[”\"’]" % max_len, text)
+                      if not SENTENCE_END.search(m.group("q"))]
         self.starts = [s for s, _ in self.spans]
 
     def covers(self, start: int, end: int) -> bool:

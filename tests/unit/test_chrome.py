@@ -80,3 +80,16 @@ def test_a_document_without_chrome_keeps_its_first_line_as_title():
     assert titles == ["Plan for Patent Agent Training"] and chrome == []
     titles, chrome = _layout("As of the end of 2023, there were 86 thousand agents.\nMore text follows here.\n", "en")
     assert titles == [] and chrome == []
+
+
+def test_contact_lines_among_the_texts_own_labels_are_text_and_in_a_footer_chrome():
+    """Address:/Tel: beside a label line no rule takes (Time: …), right under the text, are the text's own (an
+    event's details); under a copyright line they are the site's footer."""
+    event = ("Firms may join the spring career day at the library hall.\nAddress: 8 Lake Road, West District\n"
+             "Time: 10 am-3 pm, April 12\nTel: 020-5555 1234\n")
+    lines = split_lines(event)
+    assert classify_lines(lines, RULES) == {}
+    footer = "Firms may join the spring career day.\nCopyright © City News. All rights reserved.\n" \
+             "Address: 8 Lake Road\nHours: 9 am-5 pm\nTel: 020-5555 1234\n"
+    lines = split_lines(footer)
+    assert sorted(classify_lines(lines, RULES)) == [1, 2, 4]

@@ -29,6 +29,9 @@ WEEKDAYS = [
     ("zh", "昨天，记者从市知识产权局获悉", "2024-07-03", [("昨天", "2024-07-02", "2024-07-02", "day", "event")]),
     ("en", "Today, firms hire more graduates; in today's market", "2024-07-03", []),
     ("en", "the bureau said today (July 3)", "2024-07-03", [("July 3", "2024-07-03", "2024-07-03", "day", "event")]),
+    # A weekday before a date is that date's weekday, not a day of its own.
+    ("en", "The fair opens on Friday, June 7, at the expo centre.", "2024-05-20",
+     [("June 7", "2024-06-07", "2024-06-07", "day", "event")]),
 ]
 
 # An explicit range is one period: 4月初至9月底, 5月至8月, from March to June 2023 ("from" left out).
@@ -60,6 +63,9 @@ SINCE = [
      [("since 2020", "2020-01-01", "2022-09-18", "period", "period")]),
     ("zh", "今年以来，全市已举办培训12期", "2023-11-23", [("今年以来", "2023-01-01", "2023-11-23", "period", "period")]),
     ("zh", "“十四五”以来，累计培训", "2024-07-03", [("十四五”以来", "2021-01-01", "2024-07-03", "period", "period")]),
+    # "since its launch in", "since the scheme's opening in": from the start named.
+    ("en", "Since its opening in March 2021, the centre has trained 800 agents.", "2024-05-20",
+     [("Since its opening in March 2021", "2021-03-01", "2024-05-20", "period", "period")]),
 ]
 
 # A date tied to a quantified goal is a target: a goal's wording before the date or in its part of the clause,
@@ -117,6 +123,33 @@ ANAPHORIC_YEARS = [
       ("上年底", "2020-12-31", "2020-12-31", "day", "event")]),
     ("zh", "报名人数比上年增长6%", "2022-05-06", [("上年", "2021-01-01", "2021-12-31", "year", "event")]),
     ("zh", "以上年龄段的人员", "2022-05-06", []),
+    # "two decades earlier" counts back from the year named; "five years ago" from the document's.
+    ("en", "In 2021 the sector employed 500 agents, twice the number two decades earlier.", "2024-05-20",
+     [("2021", "2021-01-01", "2021-12-31", "year", "event"),
+      ("two decades earlier", "2001-01-01", "2001-12-31", "year", "event")]),
+    ("en", "Five years ago the bureau had no such scheme.", "2024-05-20",
+     [("Five years ago", "2019-01-01", "2019-12-31", "year", "event")]),
+    # ... and in Chinese: 十年前 (ten years ago); 2020年前 is "before 2020", 十多年前 is vague.
+    ("zh", "与十年前相比，代理师人数翻了一番", "2024-05-20", [("十年前", "2014-01-01", "2014-12-31", "year", "event")]),
+    ("zh", "十多年前，这里只有一家机构", "2024-05-20", []),
+]
+
+# A month or day printed without a year takes the year of the nearest date before it in the clause that names
+# one; with none, the document's year.
+YEARLESS = [
+    ("zh", "他去年3月报名，9月参加了考试", "2024-05-06",
+     [("去年3月", "2023-03-01", "2023-03-31", "month", "event"), ("9月", "2023-09-01", "2023-09-30", "month", "event")]),
+    ("en", "The survey opened in October 2021 and closed on December 15.", "2023-02-01",
+     [("October 2021", "2021-10-01", "2021-10-31", "month", "event"),
+      ("December 15", "2021-12-15", "2021-12-15", "day", "event")]),
+    ("zh", "2020年入职，2月底转正", "2024-05-06",
+     [("2020年", "2020-01-01", "2020-12-31", "year", "event"), ("2月底", "2020-02-29", "2020-02-29", "day", "event")]),
+    ("zh", "各地要在9月底前报送材料", "2024-05-06", [("9月底前", "2024-09-30", "2024-09-30", "day", "deadline")]),
+    # Months listed before the one year they share take it.
+    ("zh", "招聘会于3月和2021年10月举行", "2024-05-06",
+     [("3月", "2021-03-01", "2021-03-31", "month", "event"), ("2021年10月", "2021-10-01", "2021-10-31", "month", "event")]),
+    ("en", "Exams were held in April and October 2020.", "2024-05-06",
+     [("April", "2020-04-01", "2020-04-30", "month", "event"), ("October 2020", "2020-10-01", "2020-10-31", "month", "event")]),
 ]
 
 # A day or month that repeats every year is no single date.
@@ -133,6 +166,29 @@ COHORTS = [
     ("en", "open to the class of 2023", "2023-03-01", [("2023", "2023-01-01", "2023-12-31", "year", "event")]),
     ("zh", "面向2023届、2024届毕业生", "2023-03-01",
      [("2023届", "2023-01-01", "2023-12-31", "year", "event"), ("2024届", "2024-01-01", "2024-12-31", "year", "event")]),
+    # A year before "graduates" is their class, as 2024届毕业生 is.
+    ("en", "The fair welcomes 2025 graduates from all majors.", "2024-10-02",
+     [("2025", "2025-01-01", "2025-12-31", "year", "event")]),
+]
+
+# A year after by, since, in ... is a year though a word in -s follows (a verb), which after a bare number is
+# otherwise read as what the number counts ("2025 jobs").
+YEAR_BEFORE_A_VERB = [
+    ("en", "Reaching the goal by 2030 needs more trained agents.", "2024-10-02",
+     [("by 2030", "2030-01-01", "2030-12-31", "year", "deadline")]),
+    ("en", "The count since 2019 shows steady growth.", "2024-10-02",
+     [("since 2019", "2019-01-01", "2024-10-02", "period", "period")]),
+    ("en", "The programme offers 2025 places.", "2024-10-02", []),
+]
+
+# Two consecutive months joined by "and" are one span ("May and June 2022"); other months so joined are two.
+MONTH_PAIRS = [
+    ("en", "Interviews were held in May and June 2022 across the province.", "2023-01-10",
+     [("May and June 2022", "2022-05-01", "2022-06-30", "period", "period")]),
+    ("en", "Fairs are held in September and October.", "2023-01-10",
+     [("September and October", "2023-09-01", "2023-10-31", "period", "period")]),
+    ("en", "Fairs took place in February and August 2022.", "2023-01-10",
+     [("February", "2022-02-01", "2022-02-28", "month", "event"), ("August 2022", "2022-08-01", "2022-08-31", "month", "event")]),
 ]
 
 # A wire or portal dateline inside the text is the story's publication date. (The dates of page datelines, which
@@ -193,6 +249,8 @@ GUARDS = [
      "2024-01-18", [("by the end of this year", "2024-12-31", "2024-12-31", "day", "target")]),
     ("en", "In Beijing, on Sept. 6 (local time), officials met", "2023-09-06",
      [("Sept. 6", "2023-09-06", "2023-09-06", "day", "event")]),
+    # Page datelines print a day, a month's short name and a year between hyphens.
+    ("en", "Updated 09:30, 02-Jan-2024", "2024-01-02", [("02-Jan-2024", "2024-01-02", "2024-01-02", "day", "event")]),
 ]
 
 
@@ -226,6 +284,11 @@ def test_anaphoric_years(lang, text, doc_date, expected):
     assert dates(lang, text, doc_date) == expected
 
 
+@check(YEARLESS)
+def test_yearless_months_take_the_clauses_year(lang, text, doc_date, expected):
+    assert dates(lang, text, doc_date) == expected
+
+
 @check(RECURRING)
 def test_recurring(lang, text, doc_date, expected):
     assert dates(lang, text, doc_date) == expected
@@ -233,6 +296,16 @@ def test_recurring(lang, text, doc_date, expected):
 
 @check(COHORTS)
 def test_cohorts(lang, text, doc_date, expected):
+    assert dates(lang, text, doc_date) == expected
+
+
+@check(YEAR_BEFORE_A_VERB)
+def test_years_before_a_verb(lang, text, doc_date, expected):
+    assert dates(lang, text, doc_date) == expected
+
+
+@check(MONTH_PAIRS)
+def test_month_pairs(lang, text, doc_date, expected):
     assert dates(lang, text, doc_date) == expected
 
 
@@ -248,4 +321,18 @@ def test_dates_in_the_documents_year(lang, text, doc_date, expected):
 
 @check(GUARDS)
 def test_guards(lang, text, doc_date, expected):
+    assert dates(lang, text, doc_date) == expected
+
+
+# A season is three months: 去年秋季 (last autumn), "the summer of 2022"; winter runs into the next year.
+SEASONS = [
+    ("zh", "去年秋季共举办招聘会12场", "2024-05-20", [("去年秋季", "2023-09-01", "2023-11-30", "period", "period")]),
+    ("en", "The survey ran in the summer of 2022.", "2024-05-20",
+     [("summer of 2022", "2022-06-01", "2022-08-31", "period", "period")]),
+    ("zh", "2023年冬季集中培训", "2024-05-20", [("2023年冬季", "2023-12-01", "2024-02-29", "period", "period")]),
+]
+
+
+@check(SEASONS)
+def test_seasons(lang, text, doc_date, expected):
     assert dates(lang, text, doc_date) == expected

@@ -36,6 +36,9 @@ QUALIFIERS = [
     ("zh", "百分之十以上", [("百分之十", 10, None, "percent", "gte")]),
     ("zh", "首次突破8万人", [("8万", 80000, None, "人", "gt")]),
     ("zh", "给予最高20万元补助", [("20万", 200000, None, "yuan", "lte")]),
+    # 限 (limited to), alone or with its verb, caps the number.
+    ("zh", "每所高校限报3名学生", [("3", 3, None, "学生", "lte")]),
+    ("zh", "讲座限80名学员参加", [("80", 80, None, "学员", "lte")]),
     ("en", "up to 300 candidates", [("300", 300, None, "candidates", "lte")]),
     ("en", "no more than 50 staff", [("50", 50, None, "staff", "lte")]),
     ("en", "12 experts or fewer", [("12", 12, None, "experts", "lte")]),
@@ -72,6 +75,9 @@ RANGES = [
     ("en", "pay of $900 to $1,200 a month", [("900 to $1,200", 900, 1200, "US dollars", None)]),
     ("en", "five to eight more bases", [("five to eight", 5, 8, None, None)]),
     ("en", "the courses will last between two and six weeks", []),
+    # A range may print its measure word after each bound.
+    ("zh", "月薪6000元至9000元不等", [("6000元至9000元", 6000, 9000, "yuan", None)]),
+    ("zh", "每区设立2家至4家分中心", [("2家至4家", 2, 4, "分中心", None)]),
 ]
 
 # Chinese approximate numerals (概数) are ranges with qualifier approx.
@@ -136,6 +142,13 @@ SMALL_COUNTS = [
     ("en", "up to one million yuan", [("one million", 1000000, None, "yuan", "lte")]),
     ("zh", "建设四支重点人才队伍和一支基础人才队伍", [("四", 4, None, "重点人才队伍", None)]),
     ("zh", "这两个工作站", []),
+    # After "in", a number word counts where something is; in translated slogans it counts abstract parts.
+    ("en", "The firm has branches in six provinces.", [("six", 6, None, "provinces", None)]),
+    ("en", "Grants are paid in two instalments.", [("two", 2, None, "instalments", None)]),
+    ("en", "the overall plan for progress in five areas", []),
+    # Before "in" and a year, a number word is a count stated for that year.
+    ("en", "the bureau opened six centres in 2023, against three in 2021",
+     [("six", 6, None, "centres", None), ("three", 3, None, None, None)]),
 ]
 
 # Tenths, ages and units.
@@ -145,6 +158,9 @@ TENTHS_AGES_UNITS = [
     ("zh", "35周岁以下", [("35", 35, None, "years of age", "lte")]),
     ("en", "a 23-year-old graduate", [("23", 23, None, "years of age", None)]),
     ("en", "aged 45 or under", [("45", 45, None, "years of age", "lte")]),
+    # Years stated of an age named before them are an age, not a duration.
+    ("en", "The average age of the new examiners was 28 years.", [("28", 28, None, "years of age", None)]),
+    ("en", "At the age of 40 she spent 3 years abroad.", [("40", 40, None, "years of age", None)]),
     ("en", "a grant of 500 U.S. dollars", [("500", 500, None, "US dollars", None)]),
     ("en", "three primary and middle schools", [("three", 3, None, "primary and middle schools", None)]),
     ("en", "no fewer than 50 invalidation or litigation matters",
@@ -156,6 +172,23 @@ TENTHS_AGES_UNITS = [
     ("zh", "设立40个左右的考区", [("40", 40, None, "考区", "approx")]),
     ("zh", "共举办招聘活动120余场", [("120", 120, None, "活动", "gt")]),  # a verbal noun counted as events
     ("zh", "約談機構1300餘家次", [("1300", 1300, None, "家次", "gt")]),
+]
+
+# Shares named by a word: half, 一半, 半数 are 50 percent, qualified as a number is.
+SHARES = [
+    ("en", "Women made up almost half of the trainees.", [("half", 50, None, "percent", "approx")]),
+    ("en", "Half the agencies are in the east.", [("Half", 50, None, "percent", None)]),
+    ("en", "Hiring rose in the second half of the year.", []),
+    ("zh", "近一半的考生来自外省", [("一半", 50, None, "percent", "approx")]),
+    ("zh", "半数以上的机构开设了培训", [("半数", 50, None, "percent", "gte")]),
+    ("zh", "他的另一半在外地工作", []),
+]
+
+# A quotation that ends a sentence is someone's words, not a name or slogan: its numbers count.
+QUOTED_SPEECH = [
+    ("zh", "“我们今年招了十二名毕业生。”他说", [("十二", 12, None, "毕业生", None)]),
+    ("en", '"Our firm took on four trainees." she said', [("four", 4, None, "trainees", None)]),
+    ("zh", "推进“一区两园”建设", []),
 ]
 
 # What the rules above must leave as it was: each of these holds on the code before them too.
@@ -177,10 +210,28 @@ GUARDS = [
     ("en", "dozens of agents", []),
     ("en", "three times the national average", [("three", 3, None, "times", None)]),
     ("en", "meetings are held twice a year", []),  # a frequency
+    # A share is never a duration: "year-on-year" after it says what it is compared with.
+    ("en", "fees rose 6.4% year-on-year", [("6.4%", 6.4, None, "percent", None)]),
+    ("en", "a course of 2 years", []),
     ("en", "to avoid double taxation", []),  # an adjective
     ("en", "each senior judge guides two young practitioners", [("two", 2, None, "young practitioners", None)]),
     ("zh", "双方将共建学院", []),
 ]
+
+
+@check(SHARES)
+def test_shares(lang, text, expected):
+    assert figures(lang, text) == expected
+
+
+@check(QUOTED_SPEECH)
+def test_quoted_speech(lang, text, expected):
+    assert figures(lang, text) == expected
+
+
+def test_jiangjin_is_nearly_not_will():
+    """将近 (nearly) holds 将 (will) but sets no goal."""
+    assert [f["kind"] for f in tag_figures("将近3000名考生报名", "zh", "2024-07-03")] == ["reported"]
 
 
 @check(SCALES)

@@ -32,3 +32,27 @@ def test_a_dash_led_subtitle_ends_the_title_block():
     blocks = find_blocks(lines, "zh", titles=lines[:1])
     assert [(b.kind, b.line.text) for b in blocks][1:3] == [("paragraph", "——多地推动服务机构与高校对接"),
                                                            ("heading", "编者按")]
+
+
+def test_a_question_or_answer_label_alone_on_its_line_heads_its_section():
+    text = ("The member asked about training places.\nQuestion:\nHow many agents were trained last year?\n"
+            "Answer:\nThe office trained 300 agents.")
+    assert [k for k in kinds(text, "en") if k[0] == "heading"] == [("heading", "Question:"), ("heading", "Answer:")]
+
+
+def test_a_question_label_with_its_words_on_the_line_is_text():
+    text = "The member asked about training places.\nQuestion: How many agents were trained last year?"
+    assert kinds(text, "en")[1][0] == "paragraph"
+
+
+def test_a_cover_notice_closes_with_its_signature_before_the_title_of_what_it_issues():
+    from ingest.document.gongwen import find_closing
+    text = ("Notice of the Bureau on Issuing the Rules for Trainee Agents\nBu Fa [2023] No. 7\nAll branch offices:\n"
+            "The Rules for Trainee Agents are hereby issued to you. Please follow them.\nThe Bureau\nMarch 2, 2023\n"
+            "(This document is released to the public.)\nRules for Trainee Agents\n"
+            "Chapter I General Provisions\nArticle 1 These Rules govern the training of new agents at every branch.")
+    lines = split_lines(text)
+    blocks = find_blocks(lines, "en", titles=lines[:1])
+    closing = find_closing(blocks, "en")
+    assert (closing.elements["signatories"], closing.elements["signed_date"]) == (["The Bureau"], "2023-03-02")
+    assert [b.kind for b in blocks[closing.end:closing.end + 2]] == ["title", "heading"]
