@@ -264,7 +264,7 @@ def write_results(corpora, search, clauses, args):
                      f"no-op {', '.join(f'{t:.2f}' for t in c['noop_runs'])}; "
                      f"one document changed {', '.join(f'{t:.2f}' for t in c['one_changed_runs'])}")
     if search:
-        lines += ["", f"Ranked search (`/policy/search.json`: 100 ranked, highlighted clauses) on the {corpora[-1]['documents']:,}-document database "
+        lines += ["", f"Ranked search (`/policy/search.json`: its first page, 20 ranked, highlighted clauses) on the {corpora[-1]['documents']:,}-document database "
                   f"({clauses:,} clauses), in-process Datasette, immutable, with `datasette inspect` counts, {args.search_requests} "
                   "requests per group, one at a time:", "",
                   "| queries | p50 ms | p95 ms | requests/s | failed (over the SQL time limit) |", "|---|---|---|---|---|"]
