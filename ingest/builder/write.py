@@ -66,7 +66,11 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
         touched_before = None if full else derived.touched(conn, changed)
         pointed_before = set() if full else pointed_to(conn, changed)
         delete_documents(conn, changed)
-        copy_documents(conn, sorted(set(catch_up) - set(plan.to_delete) - processed_ids))
+        # Every search entry written from here on is at its clause's final key, each key once: the documents
+        # already here move to their new places first (a new base may be one of theirs now), then the others
+        # are written at theirs.
+        move_documents(conn, bases)
+        copy_documents(conn, sorted(set(catch_up) - set(plan.to_delete) - processed_ids), bases)
         for done, (entry, rows) in enumerate(itertools.chain(head, processed), start=1):
             doc = rows["documents"][0]
             doc["input_sha256"] = input_hash(entry, doc["sha256"])
@@ -76,7 +80,7 @@ def write_build(path, entries, plan, curated, jobs, progress, served=None, catch
             progress(done, len(plan.to_process))
         # figure_links is refilled from scratch in a full build, after the other tables: its indexes come last.
         ensure_schema(db, indexes={t: i for t, i in INDEXES.items() if t != "figure_links" or not full})
-        renumber_positions(conn, positions, bases)
+        renumber_positions(conn, positions)
         record_file_stats(conn, plan.files)
         touched = None if full else derived.touched(conn, changed, touched_before)
         derived.refresh_glossary(db, curated.glossary, touched and touched.terms)
@@ -140,14 +144,21 @@ def _index(conn, doc_id):
                  "select sort_key, index_text(text) from main.clauses where document_id = ?", [doc_id])
 
 
-def copy_documents(conn, doc_ids):
+def copy_documents(conn, doc_ids, bases):
     """Copy documents' rows from the served database: they changed since this slot was written, and the
-    served database has them as they are now."""
+    served database has them as they are now; then put them in their place in reading order (bases)."""
     for doc_id in doc_ids:
         for table in DOCUMENT_TABLES + PER_DOCUMENT_EXTRAS:
             key = "id" if table == "documents" else "document_id"
             conn.execute(f"insert into main.[{table}] select * from served.[{table}] where {key} = ?", [doc_id])
+        _rebase(conn, doc_id, bases[doc_id])
         _index(conn, doc_id)
+
+
+def _rebase(conn, doc_id, base):
+    conn.execute("update main.documents set sort_base = ? where id = ? and sort_base is not ?", [base, doc_id, base])
+    conn.execute("update main.clauses set sort_key = ? * ? + position where document_id = ? and sort_key / ? != ?",
+                 [base, order.SORT_KEY_STRIDE, doc_id, order.SORT_KEY_STRIDE, base])
 
 
 def insert_document(conn, rows, position, base):
@@ -164,25 +175,25 @@ def insert_document(conn, rows, position, base):
                      [(keys[clause_id], text) for clause_id, text in rows["_fts"]])
 
 
-def renumber_positions(conn, positions, bases):
-    """Documents in manifest order (positions) and their clauses in reading order (bases): one read of every
-    document, then writes for those whose position or base changed. A new base moves the document's search
-    entries to its new sort keys."""
-    moved = []
-    for doc_id, position, stored_base in conn.execute("select id, manifest_position, sort_base from main.documents").fetchall():
-        if position != positions[doc_id]:
-            conn.execute("update main.documents set manifest_position = ? where id = ?", [positions[doc_id], doc_id])
-        if stored_base != bases[doc_id]:
-            moved.append(doc_id)
+def move_documents(conn, bases):
+    """Give the documents in this file the sort bases they have in reading order now (bases): one read of every
+    document, then writes for those whose base changed, with their search entries moved to the new keys."""
+    moved = [doc_id for doc_id, stored in conn.execute("select id, sort_base from main.documents").fetchall()
+             if stored != bases[doc_id]]
     # All the moved documents' entries go before any comes back: a new key may be another moved document's old one.
     for doc_id in moved:
         _unindex(conn, doc_id)
     for doc_id in moved:
-        conn.execute("update main.documents set sort_base = ? where id = ?", [bases[doc_id], doc_id])
-        conn.execute("update main.clauses set sort_key = ? * ? + position where document_id = ?",
-                     [bases[doc_id], order.SORT_KEY_STRIDE, doc_id])
+        _rebase(conn, doc_id, bases[doc_id])
     for doc_id in moved:
         _index(conn, doc_id)
+
+
+def renumber_positions(conn, positions):
+    """Keep documents in manifest order (positions): one read of every position, then writes for those that moved."""
+    for doc_id, position in conn.execute("select id, manifest_position from main.documents").fetchall():
+        if position != positions[doc_id]:
+            conn.execute("update main.documents set manifest_position = ? where id = ?", [positions[doc_id], doc_id])
 
 
 def record_file_stats(conn, files):

@@ -107,6 +107,39 @@ def test_a_document_that_repeals_another_changes_that_ones_validity_as_a_full_bu
     assert _status(db, "cnipa-2020-37") == before and same_as_full()  # no longer repealed
 
 
+def test_a_document_added_where_there_is_no_room_between_its_neighbours_renumbers_all_as_a_full_build_does(
+        corpus_copy, tmp_path, monkeypatch):
+    """Sort bases one apart leave no room for a document between two: every base is spaced again, and a new
+    document's base may be another's old one, which it takes only once that one has moved: in this build, and
+    in the next, which brings the file two generations back up to date."""
+    import yaml
+    from ingest.builder import order
+    monkeypatch.setattr(order, "BASE_GAP", 1)
+    db = tmp_path / "p.db"
+    build(corpus_copy, db)
+    manifest = corpus_copy / "manifest.yml"
+    entries = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    extra = corpus_copy / "province-2021-talent.zh.txt"
+    extra.write_text(_REPEALING_NOTICE.replace("同时废止", "继续有效"), encoding="utf-8")
+    entries.insert(1, {"id": "province-2021-talent", "file": extra.name, "title": "某省知识产权局关于做好知识产权服务业人才工作的通知",
+                       "language": "zh", "type": "notice", "issuer": "某省知识产权局", "publication_date": "2021-03-01",
+                       "source_name": "某省知识产权局网站", "translation": "original"})
+    manifest.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert build(corpus_copy, db)["mode"] == "incremental"
+    bases = [b for (b,) in sqlite3.connect(db).execute("select sort_base from documents order by manifest_position")]
+    assert bases == sorted(bases) and len(set(bases)) == len(bases) and bases[1] == 2  # spaced again
+    full = tmp_path / "full.db"
+    build(corpus_copy, full, full=True)
+    assert _dump(db) == _dump(full)
+    # The next build updates the file before that: its documents still have their old bases, and the new one
+    # is copied in at a base one of them holds there.
+    with open(corpus_copy / "news-2021-beijing-overseas-talent.en.txt", "a", encoding="utf-8") as f:
+        f.write("\nThe office will train 2,000 more agents by 2026.\n")
+    assert build(corpus_copy, db)["mode"] == "incremental"
+    build(corpus_copy, full, full=True)
+    assert _dump(db) == _dump(full)
+
+
 def test_removed_and_reordered_documents(corpus_copy, tmp_path):
     import yaml
     db = tmp_path / "p.db"

@@ -40,7 +40,8 @@ def test_bases_always_increase_in_manifest_order_and_most_stored_ones_stay(ids, 
     before = [f"d{i}" for i in ids]
     stored = spaced(before)
     after = [d for d in before if rnd.random() > 0.2] + [f"n{i}" for i in range(rnd.randint(0, 5))]
-    rnd.shuffle(after) if rnd.random() < 0.3 else None
+    if rnd.random() < 0.3:
+        rnd.shuffle(after)
     bases = assign_bases(after, stored)
     values = [bases[d] for d in after]
     assert values == sorted(values) and len(set(values)) == len(values) and set(bases) == set(after)
