@@ -73,7 +73,7 @@ def process_document(entry, curated):
     return {
         "documents": [doc],
         "sections": parsed["sections"],
-        # The words (text_seg) served the taggers; the clause_words view segments again for a reader.
+        # The words (text_seg) served the taggers; the clause_words canned query segments again for a reader.
         "clauses": [{k: v for k, v in c.items() if k != "text_seg"} for c in parsed["clauses"]],
         "indicators": parsed["indicators"],
         "table_rows": parsed["table_rows"],
