@@ -16,17 +16,10 @@ from datasette import hookimpl
 from datasette.database import Database
 from datasette.plugins import pm
 
+from ingest.fileid import file_identity
+
 CHECK_EVERY = 0.5  # seconds between looks at the database files
 MAX_WAIT = 2.0  # seconds the move waits for requests in flight before it goes ahead anyway
-
-
-def _identity(path):
-    """What names a generation: the inode and device of the file the path leads to, and its mtime."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_ino, st.st_dev, st.st_mtime_ns
 
 
 def _count_tables(path):
@@ -86,7 +79,7 @@ class Follower:
             return
         self.checked = now
         for name, db in self.files().items():
-            current = _identity(db.path)
+            current = file_identity(db.path)
             if name not in self.seen:
                 self.seen[name] = current
             elif current is not None and current != self.seen[name]:

@@ -12,7 +12,6 @@ import html
 import io
 import json
 import math
-import os
 import re
 import weakref
 from urllib.parse import urlencode
@@ -22,6 +21,7 @@ from datasette.utils.asgi import Response
 
 from ingest import cite, ranking, search
 from ingest.normalise import has_cjk, normalise
+from ingest.fileid import file_identity
 from ingest.numbers import parse_number_query
 from ingest.taggers.glossary import terms_from_rows
 
@@ -60,19 +60,10 @@ DOCUMENT_MENU_LIMIT = 300  # more documents than this are chosen by typing an id
 _CHOICES = weakref.WeakKeyDictionary()  # database -> (identity of its file, its choices): one read per build
 
 
-def _file_identity(db):
-    """The file a database reads, as (inode, mtime, size): a build publishes a new file, never changes one."""
-    try:
-        st = os.stat(db.path)
-    except (OSError, TypeError):
-        return None
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-
 async def _choices(db, document_wanted=False):
     """What the filters can be set to, read once per database file (not per search, which at 10,000
     documents would be most of a search's time); the whole list of documents only when it must be."""
-    identity = _file_identity(db)
+    identity = file_identity(db.path)
     cached = _CHOICES.get(db)
     if identity is None or cached is None or cached[0] != identity or (document_wanted and not cached[1]["all_documents"]):
         cached = (identity, await _read_choices(db, document_wanted))

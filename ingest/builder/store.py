@@ -4,7 +4,7 @@
     .policy.db.d/a.db    one generation
     .policy.db.d/b.db    the generation before it, which the next build brings up to date and then serves
     .policy.db.d/lock    held by the build that is running
-    .policy.db.d/published   the file last published, as it was then (inode, size, modification time)
+    .policy.db.d/published   the file last published, as it was then (inode, device, size, modification time)
 
 A build never writes the file being served. A full build writes a new file and renames it into the other
 slot; an incremental build updates the other slot in one transaction (a killed build is rolled back by
@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from ..errors import CorpusError
+from ..fileid import file_identity
 
 SLOTS = ("a", "b")
 
@@ -109,7 +110,7 @@ class Store:
         with open(slot, "rb+") as f:
             os.fsync(f.fileno())
         record = self.dir / f".published.{os.getpid()}"
-        record.write_text(f"{slot.name} {_identity(slot)}")
+        record.write_text(f"{slot.name} {file_identity(slot)}")
         os.replace(record, self.dir / "published")
         link = self.db_path.with_name(f".{self.db_path.name}.link.{os.getpid()}")
         link.unlink(missing_ok=True)
@@ -127,14 +128,9 @@ class Store:
         had then: a build wrote it whole and flushed it, and nothing has written it since. A file changed in
         any way (or a record lost) is checked instead (is_whole)."""
         try:
-            return (self.dir / "published").read_text() == f"{served.name} {_identity(served)}"
+            return (self.dir / "published").read_text() == f"{served.name} {file_identity(served)}"
         except OSError:
             return False
-
-
-def _identity(path: Path) -> str:
-    st = os.stat(path)
-    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def is_whole(path: Path) -> bool:
