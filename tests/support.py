@@ -45,6 +45,23 @@ def one_document_corpus(folder, source, entry: str):
     return folder
 
 
+def built_one_document(base, source, entry: str):
+    """A connection (rows by column name) to the database built from a one-document corpus in base."""
+    from ingest.builder import build
+    corpus = one_document_corpus(base / "corpus", source, entry)
+    build(corpus, base / "policy.db", jobs=1)
+    conn = sqlite3.connect(base / "policy.db")
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def loaded_plugin(file_name):
+    """The module of one of plugins/ as the running Datasette loaded it: Datasette loads them from their files,
+    not as importable modules, so the loaded one is found in its plugin manager."""
+    from datasette.plugins import pm
+    return next(p for p in pm.get_plugins() if (getattr(p, "__file__", None) or "").endswith(file_name))
+
+
 def axe_and_overflow_problems(page, axe, paths, screenshot=None):
     """{page name: axe-core's critical and serious violations, or by how many pixels it overflows sideways}
     for each (name, path) visited with a Playwright page; screenshot(page, name) after each, when given."""

@@ -2,13 +2,11 @@
 its 发文字号, addressee and closing block (signature, date, attachments, 抄送, 印发) from the text, as the gold
 written by reading says (tests/fixtures/gongwen/)."""
 import json
-import sqlite3
 
 import pytest
 import yaml
 
-from ingest.builder import build
-from support import FIXTURES, one_document_corpus
+from support import FIXTURES, built_one_document
 
 GOLD = yaml.safe_load((FIXTURES / "gongwen" / "river-notice.yml").read_text(encoding="utf-8"))
 
@@ -16,12 +14,9 @@ GOLD = yaml.safe_load((FIXTURES / "gongwen" / "river-notice.yml").read_text(enco
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     base = tmp_path_factory.mktemp("gongwen")
-    corpus = one_document_corpus(base / "corpus", FIXTURES / "gongwen" / "river-notice.zh.txt",
-                                 "- id: river-notice\n  file: river-notice.zh.txt\n  language: zh\n  type: notice\n"
-                                 "  issuer: 清河市知识产权局\n  source_name: test fixture\n  translation: original\n")
-    build(corpus, base / "policy.db", jobs=1)
-    conn = sqlite3.connect(base / "policy.db")
-    conn.row_factory = sqlite3.Row
+    conn = built_one_document(base, FIXTURES / "gongwen" / "river-notice.zh.txt",
+                              "- id: river-notice\n  file: river-notice.zh.txt\n  language: zh\n  type: notice\n"
+                              "  issuer: 清河市知识产权局\n  source_name: test fixture\n  translation: original\n")
     yield conn
     conn.close()
 

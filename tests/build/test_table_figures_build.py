@@ -1,25 +1,20 @@
 """A document added with a file and a manifest entry whose tables hold numbers: every number in a cell is a
 figure with a stable id, counting what its column names, in its row's year, and cited by table and row
 (tests/fixtures/tables/, written for this test; answers by reading it)."""
-import sqlite3
 
 import pytest
 
 from ingest import cite
-from ingest.builder import build
-from support import FIXTURES, one_document_corpus
+from support import FIXTURES, built_one_document
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     base = tmp_path_factory.mktemp("tables")
-    corpus = one_document_corpus(base / "corpus", FIXTURES / "tables" / "job-fair.en.txt",
-                                 "- id: job-fair\n  file: job-fair.en.txt\n  language: en\n  type: news\n"
-                                 "  issuer: Harbour City Daily\n  publication_date: 2025-05-20\n"
-                                 "  source_name: test fixture\n  translation: original\n")
-    build(corpus, base / "policy.db", jobs=1)
-    conn = sqlite3.connect(base / "policy.db")
-    conn.row_factory = sqlite3.Row
+    conn = built_one_document(base, FIXTURES / "tables" / "job-fair.en.txt",
+                              "- id: job-fair\n  file: job-fair.en.txt\n  language: en\n  type: news\n"
+                              "  issuer: Harbour City Daily\n  publication_date: 2025-05-20\n"
+                              "  source_name: test fixture\n  translation: original\n")
     yield conn
     conn.close()
 

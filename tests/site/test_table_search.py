@@ -2,12 +2,7 @@
 import re
 
 from search_oracle import expected_ids
-
-
-def _plugin(name):
-    from datasette.plugins import pm
-    # Datasette loads plugins/ from their files, not as importable modules: the loaded one is in its plugin manager.
-    return next(p for p in pm.get_plugins() if (getattr(p, "__file__", None) or "").endswith(name))
+from support import loaded_plugin
 
 
 def _shown_count(html):
@@ -44,7 +39,7 @@ async def test_a_table_search_that_asks_for_facets_or_filters_gets_them_counted_
 
 
 async def test_the_count_stops_at_its_cap(ds, db, monkeypatch):
-    monkeypatch.setattr(_plugin("table_search.py"), "COUNT_CAP", 3)
+    monkeypatch.setattr(loaded_plugin("table_search.py"), "COUNT_CAP", 3)
     html = (await ds.client.get("/policy/clauses", params={"_search": "就业"})).text
     assert _shown_count(html) == (3, True)
 
